@@ -1,0 +1,118 @@
+package dev.firebreak.examples.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Parsed command-line arguments: {@code --name value} options (repeatable), {@code --flag} flags and
+ * positional arguments. Options are checked against what the command declares, so a typo is a usage
+ * error, not silently ignored.
+ */
+final class Args {
+
+    private final Map<String, List<String>> options;
+    private final Set<String> flags;
+    private final List<String> positional;
+
+    private Args(Map<String, List<String>> options, Set<String> flags, List<String> positional) {
+        this.options = options;
+        this.flags = flags;
+        this.positional = positional;
+    }
+
+    /**
+     * Parses arguments.
+     *
+     * @param args the raw arguments after the command name
+     * @param valued the options that take a value, without {@code --}
+     * @param flagNames the options that take no value, without {@code --}
+     * @throws UsageException for an unknown option or a missing value
+     */
+    static Args parse(List<String> args, Set<String> valued, Set<String> flagNames) throws UsageException {
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        Set<String> flags = new java.util.LinkedHashSet<>();
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("--") && a.length() > 2) {
+                String name = a.substring(2);
+                String inline = null;
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    inline = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                }
+                if (flagNames.contains(name) && inline == null) {
+                    flags.add(name);
+                } else if (valued.contains(name)) {
+                    String value = inline;
+                    if (value == null) {
+                        if (i + 1 >= args.size()) {
+                            throw new UsageException("option --" + name + " needs a value");
+                        }
+                        value = args.get(++i);
+                    }
+                    options.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+                } else {
+                    throw new UsageException("unknown option --" + name);
+                }
+            } else {
+                positional.add(a);
+            }
+        }
+        return new Args(options, flags, positional);
+    }
+
+    /** The last value of an option, if given. */
+    Optional<String> value(String name) {
+        List<String> v = options.get(name);
+        return v == null ? Optional.empty() : Optional.of(v.get(v.size() - 1));
+    }
+
+    /** All values of a repeatable option, in order. */
+    List<String> values(String name) {
+        return options.getOrDefault(name, List.of());
+    }
+
+    /** The value of a required option. */
+    String required(String name) throws UsageException {
+        return value(name).orElseThrow(() -> new UsageException("missing required option --" + name));
+    }
+
+    /** An option's value as a path, if given. */
+    Optional<Path> path(String name) {
+        return value(name).map(Path::of);
+    }
+
+    /** An option's value as an int in a range, or the default. */
+    int intValue(String name, int defaultValue, int min, int max) throws UsageException {
+        Optional<String> v = value(name);
+        if (v.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int n = Integer.parseInt(v.get().strip());
+            if (n < min || n > max) {
+                throw new UsageException("--" + name + " must be between " + min + " and " + max + ", was " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a whole number, was '" + v.get() + "'");
+        }
+    }
+
+    /** Whether a flag was given. */
+    boolean flag(String name) {
+        return flags.contains(name);
+    }
+
+    /** The positional arguments. */
+    List<String> positional() {
+        return positional;
+    }
+}
