@@ -14,6 +14,8 @@ import dev.firebreak.classify.Classification;
 import dev.firebreak.classify.Language;
 import dev.firebreak.classify.Polarity;
 import dev.firebreak.classify.Signal;
+import dev.firebreak.classify.eval.LabeledMention;
+import dev.firebreak.classify.eval.Task;
 import dev.firebreak.escalation.Role;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentId;
@@ -246,6 +248,37 @@ public final class FirebreakJson {
             o.put("visibility", m.visibility().name().toLowerCase(java.util.Locale.ROOT));
         }
         return o;
+    }
+
+    /**
+     * Reads a labelled mention: Mention JSON plus {@code "label"}, a polarity name for
+     * {@link Task#POLARITY} or {@code true}/{@code false} (boolean, string or 0/1) for
+     * {@link Task#COMPLAINT}.
+     *
+     * @throws JsonFormatException naming what is wrong
+     */
+    public LabeledMention readLabeledMention(String json, Task task) {
+        ObjectNode o = parseObject(json);
+        JsonNode label = present(o, "label");
+        if (label == null) {
+            throw new JsonFormatException("missing required field 'label'");
+        }
+        String text;
+        if (label.isTextual()) {
+            text = label.textValue();
+        } else if (label.isBoolean() || (label.isIntegralNumber() && task == Task.COMPLAINT)) {
+            text = label.asText();
+        } else {
+            throw new JsonFormatException("field 'label' must be " + (task == Task.POLARITY
+                    ? "negative, neutral or positive" : "true or false") + ", got " + describe(label));
+        }
+        String normalised;
+        try {
+            normalised = task.normaliseLabel(text);
+        } catch (IllegalArgumentException e) {
+            throw new JsonFormatException("field 'label': " + e.getMessage());
+        }
+        return new LabeledMention(readMention(o), normalised);
     }
 
     // ---------------------------------------------------------------- classifications
