@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import dev.firebreak.spi.PayloadMapper;
 
 /**
  * The {@code firebreak} command line: {@code java -jar examples/target/firebreak.jar <command> [options]}.
@@ -73,10 +75,22 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
-                // commands are registered here, one line each
+                // commands are registered here, one line each, in the order of CLI.md
+                new IngestCommand(ingestPlatforms())
         )) {
             m.put(c.name(), c);
         }
+        return m;
+    }
+
+    /** The platforms {@code ingest} understands, by name. */
+    static Map<String, Supplier<PayloadMapper>> ingestPlatforms() {
+        Map<String, Supplier<PayloadMapper>> m = new LinkedHashMap<>();
+
+        // twitter: registered by the X adapter
+
+        // facebook: registered by the Facebook adapter
+
         return m;
     }
 
