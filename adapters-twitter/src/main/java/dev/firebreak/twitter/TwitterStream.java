@@ -80,7 +80,7 @@ public final class TwitterStream {
         return new Builder(client);
     }
 
-    private enum Outcome {
+    enum Outcome {
         /** An established connection (it delivered data) ended: reconnect at once. */
         DROPPED,
         /** The connection could not be opened, failed, or stalled before any data: linear back-off. */
