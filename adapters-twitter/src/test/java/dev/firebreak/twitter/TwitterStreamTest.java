@@ -221,6 +221,35 @@ class TwitterStreamTest {
     }
 
     @Test
+    void keepAlivesHoldALongLivedConnectionOpenBeyondTheRequestTimeout() {
+        x.on(STREAM, ex -> {
+            ex.sendResponseHeaders(200, 0);
+            java.io.OutputStream out = ex.getResponseBody();
+            try {
+                for (int i = 0; i < 12; i++) {
+                    out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    out.flush();
+                    Thread.sleep(100);
+                }
+                out.write(record("61").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        TwitterStream stream = stream(config().requestTimeout(Duration.ofMillis(300))
+                .streamStallTimeout(Duration.ofMillis(250)), 1);
+
+        assertTimeoutPreemptively(LIMIT, stream::run);
+
+        assertEquals(List.of("61"), mentions.stream().map(Mention::id).toList());
+        assertEquals(1, stream.connections(), "the request timeout covers the headers, not the stream");
+        assertEquals(12, stream.keepAlives());
+        assertEquals(List.of(), eventsOf(StreamEvent.Stalled.class));
+    }
+
+    @Test
     void backOffFollowsXsDocumentedSchedule() {
         assertEquals(Duration.ofMillis(250), TwitterStream.backoff(TwitterStream.Outcome.NETWORK, 1));
         assertEquals(Duration.ofMillis(1000), TwitterStream.backoff(TwitterStream.Outcome.NETWORK, 4));
