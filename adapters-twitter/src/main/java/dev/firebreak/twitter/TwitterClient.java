@@ -224,7 +224,7 @@ public final class TwitterClient {
 
     private TwitterPage page(HttpTransport.Response r) {
         JsonNode root = parse(r);
-        MappedPayload payload = mapper.map(root);
+        MappedPayload payload = map(r, root);
         JsonNode meta = root.path("meta");
         return new TwitterPage(payload, text(meta, "newest_id"), text(meta, "oldest_id"), text(meta, "next_token"),
                 Math.max(0, meta.path("result_count").asInt(payload.mentions().size())),
@@ -232,7 +232,17 @@ public final class TwitterClient {
     }
 
     private MappedPayload mapBody(HttpTransport.Response r) {
-        return mapper.map(parse(r));
+        return map(r, parse(r));
+    }
+
+    /** Maps a 2xx body; an error document in it (no posts, only errors) becomes a TwitterException. */
+    private MappedPayload map(HttpTransport.Response r, JsonNode root) {
+        try {
+            return mapper.map(root);
+        } catch (PayloadException e) {
+            throw new TwitterException("X answered " + r.status() + " with " + scrub(e.getMessage())
+                    + e.errorCode().map(c -> " (error code " + c + ")").orElse(""), e);
+        }
     }
 
     private JsonNode parse(HttpTransport.Response r) {

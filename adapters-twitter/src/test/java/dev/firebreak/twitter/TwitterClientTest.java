@@ -283,6 +283,15 @@ class TwitterClientTest {
     }
 
     @Test
+    void aSuccessStatusCarryingOnlyAnErrorDocumentIsATwitterException() {
+        x.on(SEARCH, FakeX.json(200, Fixtures.text("error-v1-88.json")));
+        TwitterException e = assertThrows(TwitterException.class,
+                () -> client().recentSearch("acme", Optional.empty(), Optional.empty()));
+        assertTrue(e.getMessage().contains("Rate limit exceeded"), e.getMessage());
+        assertTrue(e.getMessage().contains("error code 88"), e.getMessage());
+    }
+
+    @Test
     void tokensNeverReachExceptionMessagesOrLogsEvenWhenTheServerEchoesThem() {
         x.on(SEARCH, ex -> FakeX.send(ex, 429, "slow down " + ex.getRequestHeaders().getFirst("Authorization"), Map.of()),
                 ex -> FakeX.send(ex, 401, "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,"
