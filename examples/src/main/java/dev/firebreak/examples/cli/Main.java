@@ -87,7 +87,7 @@ public final class Main {
     static Map<String, Supplier<PayloadMapper>> ingestPlatforms() {
         Map<String, Supplier<PayloadMapper>> m = new LinkedHashMap<>();
 
-        // twitter: registered by the X adapter
+        m.put("twitter", dev.firebreak.twitter.TwitterMapper::new);
 
         // facebook: registered by the Facebook adapter
 
