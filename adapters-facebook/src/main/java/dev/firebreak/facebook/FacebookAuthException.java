@@ -17,10 +17,14 @@ public class FacebookAuthException extends FacebookApiException {
 
     /** A short reason for the subcode, for example {@code "token expired"}. */
     public String reason() {
-        if (subcode().isEmpty()) {
+        return reason(subcode());
+    }
+
+    static String reason(java.util.OptionalInt subcode) {
+        if (subcode.isEmpty()) {
             return "token invalid or expired";
         }
-        switch (subcode().getAsInt()) {
+        switch (subcode.getAsInt()) {
             case 458:
                 return "app not installed";
             case 459:
