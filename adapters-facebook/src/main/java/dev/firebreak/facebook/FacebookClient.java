@@ -386,18 +386,24 @@ public final class FacebookClient {
     JsonNode post(String path, Map<String, String> form, boolean idempotent) {
         Map<String, String> f = new LinkedHashMap<>(checkParams(form));
         f.put("access_token", token);
-        return execute("POST", uri(config.apiVersion(), checkPath(path), Map.of()), f, idempotent);
+        return execute("POST", uri(config.apiVersion(), checkPath(path), Map.of(), false), f, idempotent);
     }
 
     private URI uri(String version, String path, Map<String, String> params) {
+        return uri(version, path, params, true);
+    }
+
+    /** The URL of a Graph path; with the token in the query for GET and DELETE (POSTs send it in the form). */
+    private URI uri(String version, String path, Map<String, String> params, boolean withToken) {
         StringJoiner q = new StringJoiner("&");
         for (Map.Entry<String, String> e : params.entrySet()) {
             q.add(enc(e.getKey()) + "=" + enc(e.getValue()));
         }
-        if (!params.containsKey("access_token")) {
+        if (withToken) {
             q.add("access_token=" + enc(token));
         }
-        return URI.create(config.baseUrl() + "/" + version + "/" + path + "?" + q);
+        String query = q.toString();
+        return URI.create(config.baseUrl() + "/" + version + "/" + path + (query.isEmpty() ? "" : "?" + query));
     }
 
     private JsonNode execute(String method, URI uri, Map<String, String> form, boolean idempotent) {

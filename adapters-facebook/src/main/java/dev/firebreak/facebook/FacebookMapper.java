@@ -830,15 +830,27 @@ public final class FacebookMapper implements PayloadMapper {
             return new MappedPayload(List.copyOf(mentions.values()), rejected);
         }
 
+        /** The later author, completed from the earlier one when it is the same person or unknown. */
+        private static Author mergeAuthor(Author earlier, Author later) {
+            if (later.equals(Author.UNKNOWN)) {
+                return earlier;
+            }
+            boolean same = later.id().isEmpty() || later.id().equals(earlier.id());
+            if (!same || later.name().isPresent() || earlier.name().isEmpty()) {
+                return later;
+            }
+            return new Author(later.id().isEmpty() ? earlier.id() : later.id(), later.handle().isEmpty()
+                    ? earlier.handle() : later.handle(), earlier.name(), Math.max(later.followers(), earlier.followers()),
+                    later.verified() || earlier.verified());
+        }
+
         /** The later state of a mention, keeping what the later change did not carry. */
         private static Mention merge(Mention earlier, Mention later) {
             Mention.Builder b = later.toBuilder();
             if (later.text().isEmpty()) {
                 b.text(earlier.text());
             }
-            if (later.author().equals(Author.UNKNOWN)) {
-                b.author(earlier.author());
-            }
+            b.author(mergeAuthor(earlier.author(), later.author()));
             if (earlier.createdAt().isBefore(later.createdAt())) {
                 b.createdAt(earlier.createdAt());
             }
