@@ -89,7 +89,7 @@ public final class Main {
 
         // twitter: registered by the X adapter
 
-        // facebook: registered by the Facebook adapter
+        m.put("facebook", dev.firebreak.facebook.FacebookMapper::create);
 
         return m;
     }
