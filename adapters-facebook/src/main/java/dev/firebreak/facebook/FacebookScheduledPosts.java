@@ -37,8 +37,8 @@ import java.util.Optional;
  *   <li>Both calls are idempotent: held posts are not held again, and an empty store releases nothing.</li>
  *   <li>Facebook will not schedule more than 30 days ahead, so a hold runs out: every {@code pause()}
  *       also pushes back holds that are less than half of {@code holdFor} from going out. Call
- *       {@code pause()} again at least that often while a crisis lasts; a renewal that fails is
- *       reported.</li>
+ *       {@code pause()} again more often than every half of {@code holdFor} while a crisis lasts
+ *       (weekly is safe with the default 28 days); a renewal that fails is reported.</li>
  * </ul>
  *
  * <h2>Posts whose time passed while held</h2>
