@@ -2,6 +2,7 @@ package dev.firebreak.facebook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firebreak.mention.Visibility;
 import dev.firebreak.spi.PayloadMapper;
 import dev.firebreak.spi.WebhookHandler;
 import dev.firebreak.spi.WebhookRequest;
@@ -40,6 +41,24 @@ class FacebookAdapterContractTest extends PlatformAdapterContract {
                 Fixture.of("expired token", Fixtures.text("error-expired-token.json"), 0, 0),
                 Fixture.of("throttled", Fixtures.text("error-throttled.json"), 0, 0),
                 Fixture.of("unknown object", Fixtures.text("error-unknown-path.json"), 0, 0));
+    }
+
+    @Override
+    protected List<VisibilityUpdate> visibilityUpdates() {
+        String hideWebhook = "{\"object\":\"page\",\"entry\":[{\"id\":\"" + Fixtures.PAGE_ID + "\",\"time\":1714561000,"
+                + "\"changes\":[{\"field\":\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"hide\","
+                + "\"comment_id\":\"772210398845512_1290384756102938\",\"post_id\":\"" + Fixtures.PAGE_ID
+                + "_772210398845512\",\"from\":{\"id\":10158231746339810},\"created_time\":1714561000}}]}]}";
+        return List.of(
+                VisibilityUpdate.of("polled comment hidden by a webhook", Fixtures.text("comments-page.json"),
+                        hideWebhook, "772210398845512_1290384756102938", Visibility.HIDDEN),
+                VisibilityUpdate.of("polled visitor post removed by its author", Fixtures.text("feed-page-1.json"),
+                        Fixtures.text("webhook-feed-mixed.json"), Fixtures.PAGE_ID + "_772209911112222",
+                        Visibility.REMOVED),
+                VisibilityUpdate.of("comment added then hidden", Fixtures.text("webhook-feed-mixed.json")
+                                .replace("772210398845512_1290384756112233", "772210398845512_1290384756177777"),
+                        Fixtures.text("webhook-hide-in-batch.json"), "772210398845512_1290384756177777",
+                        Visibility.HIDDEN));
     }
 
     @Override
