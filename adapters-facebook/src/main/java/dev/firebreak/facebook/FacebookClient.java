@@ -137,7 +137,8 @@ public final class FacebookClient {
      *
      * @param edge the edge
      * @param since only items from this time on ({@code since=<epoch seconds>}), if given
-     * @throws FacebookException if a call fails (see the class description for retries)
+     * @throws FacebookException if a call fails (see the class description for retries); the pages
+     *     read before the failure are not returned, so poll again with the same {@code since}
      */
     public PollResult poll(FacebookEdge edge, Optional<Instant> since) {
         Objects.requireNonNull(edge, "edge");
@@ -454,8 +455,8 @@ public final class FacebookClient {
                     throw new FacebookRateLimitException(error.orElse(null), wait, "throttled by Facebook: " + described
                             + "; retry after " + wait + (attempt > 0 ? " (gave up after " + attempt + " retries)" : ""));
                 }
-                LOG.info("{} throttled by Facebook (code {}); waiting {} before retry {}", what, err.codeText(), wait,
-                        attempt + 1);
+                LOG.info("{} throttled by Facebook ({}); waiting {} before retry {}", what,
+                        error.isPresent() ? "code " + err.codeText() : "HTTP " + status, wait, attempt + 1);
                 governor.holdUntil(now.plus(wait));
                 attempt++;
                 continue;

@@ -95,8 +95,20 @@ public final class FileHoldStore implements HoldStore {
                 Files.createDirectories(dir);
             }
             Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
+            try {
+                writeAndMove(tmp, sb.toString());
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write holds file " + path, e);
+        }
+    }
+
+    private void writeAndMove(Path tmp, String content) throws IOException {
+        {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
+                ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
@@ -107,8 +119,6 @@ public final class FileHoldStore implements HoldStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write holds file " + path, e);
         }
     }
 
