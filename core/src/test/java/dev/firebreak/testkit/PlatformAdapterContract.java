@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.mention.Mention;
 import dev.firebreak.mention.MentionKey;
+import dev.firebreak.mention.Visibility;
 import dev.firebreak.spi.MappedPayload;
 import dev.firebreak.spi.PayloadException;
 import dev.firebreak.spi.PayloadMapper;
@@ -46,6 +47,8 @@ import org.junit.jupiter.api.TestFactory;
  *       distinct keys, real timestamps, deterministic results;</li>
  *   <li>unknown fields anywhere in a payload are ignored;</li>
  *   <li>platform error bodies raise a {@link PayloadException} carrying the platform's error code;</li>
+ *   <li>a payload that hides or removes a mention gives the same key with that visibility, an update
+ *       rather than a new mention (optional: {@link #visibilityUpdates()});</li>
  *   <li>malformed input (truncated at every offset, random bytes, deep nesting, wrong shapes)
  *       raises only {@link PayloadException}, never anything else;</li>
  *   <li>texts come through unchanged, whatever they hold;</li>
@@ -68,6 +71,24 @@ public abstract class PlatformAdapterContract {
         /** A fixture from UTF-8 text. */
         public static Fixture of(String name, String payload, int expectedMentions, int expectedRejected) {
             return new Fixture(name, payload.getBytes(StandardCharsets.UTF_8), expectedMentions, expectedRejected);
+        }
+    }
+
+    /**
+     * A payload that reports a moderation or deletion of a mention that another payload holds.
+     *
+     * @param name a name for test reports
+     * @param original a payload holding the mention, visible
+     * @param update a payload reporting it hidden or removed
+     * @param id the mention's id, in both payloads
+     * @param visibility what the update reports: {@link Visibility#HIDDEN} or {@link Visibility#REMOVED}
+     */
+    public record VisibilityUpdate(String name, byte[] original, byte[] update, String id, Visibility visibility) {
+        /** An update from UTF-8 texts. */
+        public static VisibilityUpdate of(String name, String original, String update, String id,
+                Visibility visibility) {
+            return new VisibilityUpdate(name, original.getBytes(StandardCharsets.UTF_8),
+                    update.getBytes(StandardCharsets.UTF_8), id, visibility);
         }
     }
 
@@ -122,6 +143,14 @@ public abstract class PlatformAdapterContract {
     /** The fixtures to test with unknown fields added to every object; override to exclude id-keyed maps. */
     protected List<Fixture> fixturesThatTolerateUnknownFields() {
         return fixtures();
+    }
+
+    /**
+     * Payloads that hide or remove a mention of another payload (a hidden reply, a deleted post);
+     * empty (the default) if the adapter reads no such events.
+     */
+    protected List<VisibilityUpdate> visibilityUpdates() {
+        return List.of();
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -208,6 +237,27 @@ public abstract class PlatformAdapterContract {
                 assertTrue(e.errorCode().isPresent(), f.name() + ": no error code in " + e.getMessage());
                 assertFalse(e.getMessage().isBlank());
                 assertNoSecret(e.getMessage());
+            }));
+        }
+        return tests;
+    }
+
+    @TestFactory
+    List<DynamicTest> hidingOrRemovingUpdatesTheSameMention() {
+        PayloadMapper mapper = mapper();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (VisibilityUpdate u : visibilityUpdates()) {
+            tests.add(DynamicTest.dynamicTest(u.name(), () -> {
+                assertNotEquals(Visibility.VISIBLE, u.visibility(), u.name() + ": an update hides or removes");
+                MentionKey key = new MentionKey(mapper.platform(), u.id());
+                Mention before = mapper.map(u.original()).mentions().stream().filter(m -> m.key().equals(key))
+                        .findFirst().orElseThrow(() -> new AssertionError(u.name() + ": original has no " + key));
+                assertEquals(Visibility.VISIBLE, before.visibility(), u.name() + ": original visibility");
+                List<Mention> after = mapper.map(u.update()).mentions();
+                Mention updated = after.stream().filter(m -> m.key().equals(key)).findFirst()
+                        .orElseThrow(() -> new AssertionError(u.name() + ": the update does not carry " + key
+                                + " but " + after));
+                assertEquals(u.visibility(), updated.visibility(), u.name() + ": visibility after the update");
             }));
         }
         return tests;

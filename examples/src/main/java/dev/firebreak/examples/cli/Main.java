@@ -89,7 +89,7 @@ public final class Main {
 
         m.put("twitter", dev.firebreak.twitter.TwitterMapper::new);
 
-        // facebook: registered by the Facebook adapter
+        m.put("facebook", dev.firebreak.facebook.FacebookMapper::create);
 
         return m;
     }
