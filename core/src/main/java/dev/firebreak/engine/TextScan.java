@@ -30,8 +30,8 @@ final class TextScan {
             "les", "des", "une", "est", "pas", "que", "qui", "pour", "dans", "avec", "sur", "mon", "mes", "vous",
             "nous", "ils", "plus", "tout", "encore", "der", "die", "das", "und", "ist", "nicht", "ein", "eine",
             "mit", "auf", "ich", "sie", "wir", "mein", "meine", "den", "dem", "von", "noch", "los", "las", "del",
-            "por", "para", "con", "una", "que", "mis", "nos", "pero", "como", "otra", "det", "som", "ikke", "jeg",
-            "til", "har", "med", "min", "mitt", "for", "igjen", "bare", "men", "http", "https", "www", "com");
+            "por", "para", "con", "una", "mis", "nos", "pero", "como", "otra", "det", "som", "ikke", "jeg", "til",
+            "har", "med", "min", "mitt", "igjen", "bare", "men", "http", "https", "www", "com");
 
     private TextScan() {
     }
