@@ -79,8 +79,8 @@ PLATFORMS = ["twitter"] * 5 + ["facebook"] * 2 + ["instagram"] * 3
 
 def daily_rate(hour):
     """Mentions per hour at a time of day: quiet nights, morning, lunch and evening peaks."""
-    base = 0.6
-    for peak, height, width in ((8.5, 14, 1.5), (12.5, 10, 1.2), (17.5, 9, 1.5)):
+    base = 2.5
+    for peak, height, width in ((8.5, 55, 1.5), (12.5, 40, 1.2), (17.5, 36, 1.5)):
         base += height * math.exp(-((hour - peak) ** 2) / (2 * width ** 2))
     return base
 

@@ -375,6 +375,9 @@ final class BrandProcessor {
 
     /** Time-based work due at {@code now}: bucket closes and escalation deadlines. */
     void housekeep(BrandState s, Instant now, Out out) {
+        if (now.isAfter(s.lastNow)) {
+            s.lastNow = now;
+        }
         if (s.bucketStart != Long.MIN_VALUE) {
             long nb = floor(now.getEpochSecond());
             if (nb > s.bucketStart) {
@@ -875,6 +878,12 @@ final class BrandProcessor {
         }
         Optional<PlanStep> step = t.plan.step(StepKind.PAUSE_SCHEDULED);
         if (step.isPresent() && !step.get().isDone()) {
+            if (!s.pausedFor.isEmpty()) {
+                // already paused for another crisis of the brand: this one holds the pause too
+                s.pausedFor.add(t.id);
+                completeStep(s, t.id, StepKind.PAUSE_SCHEDULED, ENGINE, s.lastNow, out);
+                return;
+            }
             s.pauseInFlight = true;
             out.pause = t.id;
         }
@@ -926,6 +935,7 @@ final class BrandProcessor {
             target.addInfluential(a);
         }
         target.ownedAccounts.addAll(other.ownedAccounts);
+        other.signalSeen.forEach((k, v) -> target.signalSeen.merge(k, v, (a, b) -> a.isAfter(b) ? a : b));
         for (Alert a : other.alerts) {
             target.addAlert(a.withIncident(target.id));
         }
@@ -1045,6 +1055,25 @@ final class BrandProcessor {
         } else if (target != null && opens) {
             for (Recent r : evidence) {
                 join(s, target, r, now);
+            }
+        }
+        if (target != null && signal == AlertSignal.OWN_POST_BACKLASH && topic.kind() == Topic.Kind.OWN_POST
+                && target.topic.kind() != Topic.Kind.OWN_POST && target.topic.kind() != Topic.Kind.HASHTAG) {
+            // the story is the brand's own post: the incident is about it (fault, weigh deletion)
+            if (s.openByTopic.get(target.topic) == target) {
+                s.openByTopic.remove(target.topic);
+            }
+            target.topic = topic;
+            s.openByTopic.put(topic, target);
+            replan(s, target, now, out);
+        }
+        if (target != null) {
+            Instant last = target.signalSeen.get(signal.name());
+            target.signalSeen.put(signal.name(), now);
+            if (last != null && now.isBefore(last.plus(detection.coolDown()))) {
+                // the same signal on the same story, from another series or still going: one storm, one alert
+                evaluate(s, target, now, out);
+                return;
             }
         }
         Alert alert = new Alert(s.brand, signal, topic, platform, now, observed, expected, score, summary,

@@ -217,6 +217,8 @@ public final class BrandStateCodec {
         ArrayNode alerts = n.putArray("alerts");
         t.alerts.forEach(a -> alerts.add(alertToNode(a)));
         instant(n, "firstAlertAt", t.firstAlertAt);
+        ObjectNode signals = n.putObject("signalSeen");
+        t.signalSeen.forEach((k, v) -> signals.put(k, v.toString()));
         n.put("severity", t.severity.jsonName());
         n.put("highest", t.highest.jsonName());
         instant(n, "crisisAt", t.crisisAt);
@@ -476,6 +478,8 @@ public final class BrandStateCodec {
         n.path("ownedAccounts").forEach(a -> t.ownedAccounts.add(a.asText()));
         n.path("alerts").forEach(a -> t.alerts.add(readAlert(a)));
         t.firstAlertAt = optInstant(n, "firstAlertAt");
+        n.path("signalSeen").fields().forEachRemaining(e -> t.signalSeen.put(e.getKey(),
+                Instant.parse(e.getValue().asText())));
         t.severity = Severity.fromJson(text(n, "severity"));
         t.highest = Severity.fromJson(text(n, "highest"));
         t.crisisAt = optInstant(n, "crisisAt");

@@ -76,6 +76,8 @@ final class IncidentTracker {
     final Set<String> ownedAccounts = new LinkedHashSet<>();
     final List<Alert> alerts = new ArrayList<>();
     Instant firstAlertAt;
+    /** When each signal last fired on this incident (alerts folded within the cool-down included). */
+    final Map<String, Instant> signalSeen = new LinkedHashMap<>();
     Severity severity = Severity.LOW;
     Severity highest = Severity.LOW;
     Instant crisisAt;

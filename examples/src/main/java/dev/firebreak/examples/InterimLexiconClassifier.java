@@ -21,7 +21,7 @@ import java.util.Set;
 public final class InterimLexiconClassifier implements MentionClassifier {
 
     private static final Set<String> NEGATIVE = Set.of("terrible", "awful", "worst", "disgusting", "disgrace",
-            "angry", "furious", "unacceptable", "scam", "never", "ignored", "ignore", "cold", "late", "broken",
+            "angry", "furious", "unacceptable", "scam", "never", "ignored", "ignore", "broken",
             "charged", "twice", "refund", "tone-deaf", "tasteless", "shameful", "shame", "insensitive", "outrageous",
             "boycott", "uninstall", "uninstalled", "nul", "inadmissible", "honte", "scandaleux", "remboursement",
             "deux", "fois", "débité", "schlecht", "unverschämt", "doppelt", "abgebucht", "geschmacklos", "skandal",

@@ -299,7 +299,7 @@ final class ReplayCommand implements Command {
             StringJoiner j = new StringJoiner(", ");
             for (PlanStep s : p.plan().steps()) {
                 if (p.added().contains(s.kind())) {
-                    j.add(s.kind().jsonName() + " (" + s.owner() + ", due " + HOUR.format(s.due()) + ")");
+                    j.add(s.kind().jsonName() + " (" + s.owner() + ", due " + due(e.at(), s.due()) + ")");
                 }
             }
             if (j.length() > 0) {
@@ -322,6 +322,10 @@ final class ReplayCommand implements Command {
             FirebreakEvent.MentionRejected r = (FirebreakEvent.MentionRejected) e;
             line(out, e, "REJECTED", "-", r.mention() + ": " + r.reason());
         }
+    }
+
+    private static String due(Instant now, Instant due) {
+        return due.getEpochSecond() / 86_400 == now.getEpochSecond() / 86_400 ? HOUR.format(due) : TIME.format(due);
     }
 
     private static String summary(CrisisEngine engine, List<IncidentDetails> all) {
