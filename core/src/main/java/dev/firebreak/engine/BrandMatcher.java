@@ -1,0 +1,155 @@
+package dev.firebreak.engine;
+
+import dev.firebreak.mention.Mention;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds the brands a mention is about: by its {@code brand} field, by the account that posted it, or by
+ * handles and keywords in its text as whole words (one pass over the text, one hash lookup per word).
+ * Immutable after construction; safe to share between threads.
+ */
+final class BrandMatcher {
+
+    /** A brand a mention matched, and whether only a keyword matched (language filter applies). */
+    record Match(BrandRuntime runtime, boolean keywordOnly) {
+    }
+
+    private static final class Entry {
+        final BrandRuntime runtime;
+        final String[] rest;
+        final boolean handle;
+
+        Entry(BrandRuntime runtime, String[] rest, boolean handle) {
+            this.runtime = runtime;
+            this.rest = rest;
+            this.handle = handle;
+        }
+    }
+
+    private final Map<String, BrandRuntime> byName = new HashMap<>();
+    private final Map<BrandRuntime, List<Match>> direct = new HashMap<>();
+    private final Map<String, BrandRuntime> owned = new HashMap<>();
+    private final Map<String, List<Entry>> words = new HashMap<>();
+
+    BrandMatcher(List<BrandRuntime> runtimes) {
+        for (BrandRuntime rt : runtimes) {
+            Brand b = rt.brand;
+            byName.put(b.name(), rt);
+            direct.put(rt, List.of(new Match(rt, false)));
+            b.ownedAccounts().forEach((platform, accounts) -> {
+                for (String a : accounts) {
+                    owned.put(platform.name() + ":" + a, rt);
+                    index(a, rt, true);
+                }
+            });
+            for (String h : b.handles()) {
+                index(h, rt, true);
+            }
+            for (String k : b.keywords()) {
+                index(k, rt, false);
+            }
+        }
+    }
+
+    private void index(String phrase, BrandRuntime rt, boolean handle) {
+        List<String> tokens = tokens(phrase);
+        if (tokens.isEmpty()) {
+            return;
+        }
+        String[] rest = tokens.subList(1, tokens.size()).toArray(new String[0]);
+        words.computeIfAbsent(tokens.get(0), k -> new ArrayList<>(1)).add(new Entry(rt, rest, handle));
+    }
+
+    /** The brand with this name, or null. */
+    BrandRuntime byName(String name) {
+        return byName.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The brands the mention is about, each once; empty if none. */
+    List<Match> match(Mention m) {
+        if (m.brand().isPresent()) {
+            BrandRuntime rt = byName.get(m.brand().get().strip().toLowerCase(Locale.ROOT));
+            if (rt != null) {
+                return direct.get(rt);
+            }
+        }
+        if (!owned.isEmpty()) {
+            String p = m.platform().name() + ":";
+            BrandRuntime rt = null;
+            if (!m.author().handle().isEmpty()) {
+                rt = owned.get(p + m.author().handle().toLowerCase(Locale.ROOT));
+            }
+            if (rt == null && !m.author().id().isEmpty()) {
+                rt = owned.get(p + m.author().id().toLowerCase(Locale.ROOT));
+            }
+            if (rt != null) {
+                return direct.get(rt);
+            }
+        }
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        List<String> tokens = tokens(m.text());
+        List<Match> out = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            List<Entry> entries = words.get(tokens.get(i));
+            if (entries == null) {
+                continue;
+            }
+            for (Entry e : entries) {
+                if (!phraseAt(tokens, i, e.rest)) {
+                    continue;
+                }
+                if (out == null) {
+                    out = new ArrayList<>(1);
+                }
+                int found = -1;
+                for (int j = 0; j < out.size(); j++) {
+                    if (out.get(j).runtime() == e.runtime) {
+                        found = j;
+                    }
+                }
+                if (found < 0) {
+                    out.add(new Match(e.runtime, !e.handle));
+                } else if (e.handle && out.get(found).keywordOnly()) {
+                    out.set(found, new Match(e.runtime, false));
+                }
+            }
+        }
+        return out == null ? List.of() : out;
+    }
+
+    private static boolean phraseAt(List<String> tokens, int i, String[] rest) {
+        for (int k = 0; k < rest.length; k++) {
+            if (i + 1 + k >= tokens.size() || !tokens.get(i + 1 + k).equals(rest[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The lower-cased words of a text: runs of letters, digits and {@code _}. */
+    static List<String> tokens(String text) {
+        int n = Math.min(text.length(), TextScan.MAX_SCAN);
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_')) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) {
+                j++;
+            }
+            out.add(text.substring(i, j).toLowerCase(Locale.ROOT));
+            i = j;
+        }
+        return out;
+    }
+}

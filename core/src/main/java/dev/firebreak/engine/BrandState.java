@@ -1,0 +1,127 @@
+package dev.firebreak.engine;
+
+import dev.firebreak.detect.DetectorFactory;
+import dev.firebreak.detect.internal.AlertGate;
+import dev.firebreak.incident.IncidentId;
+import dev.firebreak.incident.Topic;
+import dev.firebreak.mention.MentionKey;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything the engine knows about one brand: its dedup memory, the series it watches with their
+ * detectors and alert gates, its own posts, tracked posts, its incidents with their escalation and
+ * plans, and whether its scheduled content is paused. Nothing in it refers to another brand, so a
+ * brand's state can live on its own: in an {@link dev.firebreak.store.IncidentStore}, in a journal,
+ * or in a keyed state store of a stream processor (key: the brand's name). {@link BrandStateCodec}
+ * turns it into JSON and back.
+ *
+ * <p>Opaque and mutable: only the engine changes it, under the brand's lock. It is not thread-safe;
+ * read it through the engine's queries.
+ */
+public final class BrandState {
+
+    final String brand;
+    long nextIncident = 1;
+    /** The open bucket's start, epoch seconds; Long.MIN_VALUE before the first mention. */
+    long bucketStart = Long.MIN_VALUE;
+    Instant lastNow = Instant.EPOCH;
+    long mentions;
+    long ownedMentions;
+    long updates;
+    long duplicates;
+
+    final LinkedHashMap<MentionKey, Seen> seen = new LinkedHashMap<>();
+    final Map<Series.Key, Series> series = new LinkedHashMap<>();
+    final ArrayDeque<Recent> recent = new ArrayDeque<>();
+    final LinkedHashMap<MentionKey, OwnPost> ownPosts = new LinkedHashMap<>(16, 0.75f, true);
+    final LinkedHashMap<MentionKey, TrackedPost> tracked = new LinkedHashMap<>(16, 0.75f, true);
+    final LinkedHashMap<String, Instant> influencerAlerts = new LinkedHashMap<>(16, 0.75f, true);
+    final ArrayDeque<Instant> oneStars = new ArrayDeque<>();
+    AlertGate oneStarGate = new AlertGate();
+
+    final LinkedHashMap<IncidentId, IncidentTracker> incidents = new LinkedHashMap<>();
+    final Map<IncidentId, IncidentId> redirects = new LinkedHashMap<>();
+    final Map<String, Integer> ties = new LinkedHashMap<>();
+    final Set<IncidentId> pausedFor = new LinkedHashSet<>();
+    boolean pauseInFlight;
+
+    /** Derived: the open incident per topic (rebuilt on restore). */
+    final Map<Topic, IncidentTracker> openByTopic = new LinkedHashMap<>();
+    /** Derived: the earliest escalation deadline among open incidents, or null. */
+    Instant nextDeadline;
+    transient DetectorFactory detectors;
+
+    BrandState(String brand) {
+        this.brand = Objects.requireNonNull(brand, "brand");
+    }
+
+    /** A fresh state for a brand that has seen nothing yet. */
+    public static BrandState empty(String brand) {
+        return new BrandState(Objects.requireNonNull(brand, "brand"));
+    }
+
+    /** The brand's name. */
+    public String brand() {
+        return brand;
+    }
+
+    /** Mentions taken (not owned, not duplicates) since the state was created. */
+    public long mentions() {
+        return mentions;
+    }
+
+    /** The ids of the incidents it holds, oldest first. */
+    public List<IncidentId> incidentIds() {
+        return Collections.unmodifiableList(new ArrayList<>(incidents.keySet()));
+    }
+
+    /** Follows merge redirects to the incident that holds an id's story now. */
+    IncidentTracker resolve(IncidentId id) {
+        IncidentId cur = id;
+        for (int i = 0; i < 64 && cur != null; i++) {
+            IncidentTracker t = incidents.get(cur);
+            if (t != null) {
+                return t;
+            }
+            cur = redirects.get(cur);
+        }
+        return null;
+    }
+
+    IncidentTracker resolve(String idValue) {
+        return idValue == null ? null : resolve(new IncidentId(idValue));
+    }
+
+    /** Rebuilds the derived indexes after a restore or a structural change. */
+    void reindex() {
+        openByTopic.clear();
+        for (IncidentTracker t : incidents.values()) {
+            if (t.isOpen()) {
+                openByTopic.put(t.topic, t);
+            }
+        }
+        recomputeDeadline();
+    }
+
+    void recomputeDeadline() {
+        Instant min = null;
+        for (IncidentTracker t : incidents.values()) {
+            if (t.isOpen() && t.escalation != null) {
+                Instant d = t.escalation.nextDeadline().orElse(null);
+                if (d != null && (min == null || d.isBefore(min))) {
+                    min = d;
+                }
+            }
+        }
+        nextDeadline = min;
+    }
+}

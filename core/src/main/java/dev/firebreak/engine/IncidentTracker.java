@@ -1,0 +1,329 @@
+package dev.firebreak.engine;
+
+import dev.firebreak.classify.Category;
+import dev.firebreak.detect.Alert;
+import dev.firebreak.detect.AuthorSummary;
+import dev.firebreak.escalation.Escalation;
+import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentId;
+import dev.firebreak.incident.Severity;
+import dev.firebreak.incident.SeverityInputs;
+import dev.firebreak.incident.Topic;
+import dev.firebreak.mention.Mention;
+import dev.firebreak.mention.MentionKey;
+import dev.firebreak.mention.Platform;
+import dev.firebreak.plan.ResponsePlan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The mutable state of one incident inside a brand's state. */
+final class IncidentTracker {
+
+    /** Per-bucket figures of an incident (its timeline). */
+    static final class Bucket {
+        final long start;
+        long mentions;
+        long negatives;
+        long newNegativeAuthors;
+        long negativeReach;
+        long negativeSpread;
+        long maxNegativeFollowers;
+        boolean sensitive;
+
+        Bucket(long start) {
+            this.start = start;
+        }
+    }
+
+    static final int MAX_TIMELINE = 2016;
+    static final int MAX_TAG_COUNTS = 100;
+    static final int MAX_INFLUENTIAL = 5;
+    static final int MAX_ALERTS = 50;
+
+    final IncidentId id;
+    final String brand;
+    Topic topic;
+    Instant openedAt;
+    Instant detectedAt;
+    Instant lastMentionAt;
+    Instant lastNegativeAt;
+    Instant updatedAt;
+    long mentions;
+    long negatives;
+    long uniqueAuthors;
+    long reach;
+    long negativeAuthors;
+    long negativeReach;
+    long spread;
+    long peakRate;
+    final Map<String, Long> authors = new LinkedHashMap<>();
+    final Set<String> negativeAuthorKeys = new HashSet<>();
+    final ArrayDeque<Bucket> timeline = new ArrayDeque<>();
+    final Map<Category, Long> categories = new LinkedHashMap<>();
+    final Map<String, Long> hashtags = new LinkedHashMap<>();
+    final Map<Platform, Long> platforms = new LinkedHashMap<>();
+    final List<Mention> samples = new ArrayList<>();
+    final List<AuthorSummary> influential = new ArrayList<>();
+    final Set<String> ownedAccounts = new LinkedHashSet<>();
+    final List<Alert> alerts = new ArrayList<>();
+    Instant firstAlertAt;
+    /** When each signal last fired on this incident (alerts folded within the cool-down included). */
+    final Map<String, Instant> signalSeen = new LinkedHashMap<>();
+    Severity severity = Severity.LOW;
+    Severity highest = Severity.LOW;
+    Instant crisisAt;
+    boolean watch;
+    List<String> reasons = List.of();
+    Instant calmSince;
+    Instant lastSeverityChange;
+    Boolean atFault;
+    Escalation escalation;
+    ResponsePlan plan;
+    final List<IncidentId> mergedFrom = new ArrayList<>();
+    Instant closedAt;
+
+    IncidentTracker(IncidentId id, String brand, Topic topic, Instant openedAt, Instant detectedAt) {
+        this.id = id;
+        this.brand = brand;
+        this.topic = topic;
+        this.openedAt = openedAt;
+        this.detectedAt = detectedAt;
+        this.lastMentionAt = detectedAt;
+        this.updatedAt = detectedAt;
+        this.lastSeverityChange = detectedAt;
+    }
+
+    boolean isOpen() {
+        return closedAt == null;
+    }
+
+    /** Adds one mention. */
+    void add(Mention m, boolean negative, List<Category> cats, List<String> tags, long bucketStart, Instant now,
+            int maxAuthors, int maxSamples) {
+        mentions++;
+        if (m.createdAt().isBefore(openedAt)) {
+            openedAt = m.createdAt();
+        }
+        lastMentionAt = now;
+        updatedAt = now;
+        String authorKey = m.author().key();
+        long followers = m.author().followers();
+        if (authorKey.isEmpty()) {
+            authorKey = "mention:" + m.key();
+        }
+        if (authors.size() < maxAuthors) {
+            if (authors.putIfAbsent(authorKey, followers) == null) {
+                uniqueAuthors++;
+                reach += followers;
+            }
+        } else if (!authors.containsKey(authorKey)) {
+            uniqueAuthors++;
+            reach += followers;
+        }
+        Bucket b = timeline.peekLast();
+        if (b == null || b.start != bucketStart) {
+            if (b != null && bucketStart < b.start) {
+                // a late mention: count it in the newest bucket
+                bucketStart = b.start;
+            } else {
+                b = new Bucket(bucketStart);
+                timeline.addLast(b);
+                if (timeline.size() > MAX_TIMELINE) {
+                    timeline.removeFirst();
+                }
+            }
+        }
+        b.mentions++;
+        long sp = m.engagement().spread();
+        spread += sp;
+        if (negative) {
+            negatives++;
+            lastNegativeAt = now;
+            b.negatives++;
+            b.negativeSpread += sp;
+            b.maxNegativeFollowers = Math.max(b.maxNegativeFollowers, followers);
+            boolean newNegative = negativeAuthorKeys.size() < maxAuthors ? negativeAuthorKeys.add(authorKey)
+                    : !negativeAuthorKeys.contains(authorKey);
+            if (newNegative) {
+                negativeAuthors++;
+                negativeReach += followers;
+                b.newNegativeAuthors++;
+                b.negativeReach += followers;
+            }
+            for (Category c : cats) {
+                if (c.isSensitive()) {
+                    b.sensitive = true;
+                }
+            }
+        }
+        peakRate = Math.max(peakRate, b.mentions);
+        for (Category c : cats) {
+            categories.merge(c, 1L, Long::sum);
+        }
+        for (String t : tags) {
+            if (hashtags.size() < MAX_TAG_COUNTS || hashtags.containsKey(t)) {
+                hashtags.merge(t, 1L, Long::sum);
+            }
+        }
+        platforms.merge(m.platform(), 1L, Long::sum);
+        addSample(m, maxSamples);
+        if (followers > 0) {
+            addInfluential(new AuthorSummary(m.platform(), m.author().handle().isEmpty() ? m.author().id()
+                    : m.author().handle(), followers, m.author().verified()));
+        }
+    }
+
+    private void addSample(Mention m, int max) {
+        if (samples.size() < max) {
+            samples.add(m);
+            return;
+        }
+        int weakest = 0;
+        for (int i = 1; i < samples.size(); i++) {
+            if (samples.get(i).author().followers() < samples.get(weakest).author().followers()) {
+                weakest = i;
+            }
+        }
+        if (m.author().followers() > samples.get(weakest).author().followers()) {
+            samples.set(weakest, m);
+        }
+    }
+
+    void addInfluential(AuthorSummary a) {
+        for (int i = 0; i < influential.size(); i++) {
+            AuthorSummary x = influential.get(i);
+            if (x.platform().equals(a.platform()) && x.handle().equals(a.handle())) {
+                if (a.followers() > x.followers()) {
+                    influential.set(i, a);
+                    sortInfluential();
+                }
+                return;
+            }
+        }
+        if (influential.size() < MAX_INFLUENTIAL) {
+            influential.add(a);
+        } else if (a.followers() > influential.get(influential.size() - 1).followers()) {
+            influential.set(influential.size() - 1, a);
+        } else {
+            return;
+        }
+        sortInfluential();
+    }
+
+    private void sortInfluential() {
+        influential.sort((x, y) -> Long.compare(y.followers(), x.followers()));
+    }
+
+    void addAlert(Alert a) {
+        if (firstAlertAt == null) {
+            firstAlertAt = a.at();
+        }
+        if (alerts.size() < MAX_ALERTS) {
+            alerts.add(a);
+        }
+        ownedAccounts.addAll(a.ownedAccounts());
+        for (AuthorSummary s : a.influentialAuthors()) {
+            addInfluential(s);
+        }
+    }
+
+    /** Figures over the recent window ending at {@code now}. */
+    SeverityInputs inputs(Instant now, Duration window) {
+        long from = now.minus(window).getEpochSecond();
+        long negs = 0;
+        long authors = 0;
+        long peak = 0;
+        long reachSum = 0;
+        long spreadSum = 0;
+        long maxFollowers = 0;
+        boolean sensitive = false;
+        for (java.util.Iterator<Bucket> it = timeline.descendingIterator(); it.hasNext(); ) {
+            Bucket b = it.next();
+            if (b.start < from) {
+                break;
+            }
+            negs += b.negatives;
+            authors += b.newNegativeAuthors;
+            peak = Math.max(peak, b.negatives);
+            reachSum += b.negativeReach;
+            spreadSum += b.negativeSpread;
+            maxFollowers = Math.max(maxFollowers, b.maxNegativeFollowers);
+            sensitive |= b.sensitive;
+        }
+        return new SeverityInputs(negs, authors, peak, reachSum, spreadSum, maxFollowers, sensitive);
+    }
+
+    Optional<Category> mainCategory() {
+        Category best = null;
+        long n = 0;
+        for (Map.Entry<Category, Long> e : categories.entrySet()) {
+            if (e.getValue() > n) {
+                best = e.getKey();
+                n = e.getValue();
+            }
+        }
+        if (topic.kind() == Topic.Kind.CATEGORY) {
+            return Optional.of(Category.of(topic.value()));
+        }
+        return Optional.ofNullable(best);
+    }
+
+    Optional<Platform> mainPlatform() {
+        Platform best = null;
+        long n = 0;
+        for (Map.Entry<Platform, Long> e : platforms.entrySet()) {
+            if (e.getValue() > n) {
+                best = e.getKey();
+                n = e.getValue();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    List<String> topHashtags(int k) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> e : hashtags.entrySet()) {
+            counts.put(e.getKey(), (int) Math.min(Integer.MAX_VALUE, e.getValue()));
+        }
+        return TextScan.top(counts, k);
+    }
+
+    List<String> topTerms(java.util.Collection<String> excluded) {
+        List<String> texts = new ArrayList<>(samples.size());
+        for (Mention m : samples) {
+            texts.add(m.text());
+        }
+        List<String> terms = new ArrayList<>();
+        for (String h : topHashtags(3)) {
+            terms.add("#" + h);
+        }
+        for (String t : TextScan.topTerms(texts, excluded, 8)) {
+            if (terms.size() >= 8) {
+                break;
+            }
+            terms.add(t);
+        }
+        return terms;
+    }
+
+    Incident snapshot(java.util.Collection<String> excluded) {
+        List<MentionKey> keys = new ArrayList<>(samples.size());
+        List<Mention> sorted = new ArrayList<>(samples);
+        sorted.sort((a, b) -> Long.compare(b.author().followers(), a.author().followers()));
+        for (Mention m : sorted) {
+            keys.add(m.key());
+        }
+        double share = mentions == 0 ? 0 : (double) negatives / mentions;
+        return new Incident(id, brand, topic, severity, escalation.state(), watch, openedAt, updatedAt, mentions,
+                Math.min(uniqueAuthors, mentions), reach, share, peakRate, topTerms(excluded), keys);
+    }
+}

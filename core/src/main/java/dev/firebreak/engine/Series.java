@@ -1,0 +1,98 @@
+package dev.firebreak.engine;
+
+import dev.firebreak.detect.SeriesDetector;
+import dev.firebreak.detect.internal.AlertGate;
+import dev.firebreak.incident.Topic;
+import dev.firebreak.mention.Platform;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One watched series of a brand: counts in the open bucket, the baseline, the detector and the gates. */
+final class Series {
+
+    /** What a series counts. */
+    enum Kind { BRAND, PLATFORM, CATEGORY, HASHTAG }
+
+    /** Identity of a series within a brand. */
+    record Key(Kind kind, String value) {
+        Key {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(value, "value");
+        }
+
+        Topic topic() {
+            switch (kind) {
+                case CATEGORY:
+                    return Topic.category(value);
+                case HASHTAG:
+                    return Topic.hashtag(value);
+                default:
+                    return Topic.BRAND;
+            }
+        }
+
+        Optional<Platform> platform() {
+            return kind == Kind.PLATFORM ? Optional.of(Platform.of(value)) : Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            return kind == Kind.BRAND ? "brand" : kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + value;
+        }
+    }
+
+    static final double EXPECTED_ALPHA = 0.1;
+    static final double GLOBAL_ALPHA = 0.02;
+    static final double NEG_ALPHA = 0.05;
+    static final double NEG_PRIOR = 0.15;
+
+    final Key key;
+    long count;
+    long negatives;
+    /** Start of the last bucket observed, epoch seconds; Long.MIN_VALUE before the first. */
+    long lastObserved = Long.MIN_VALUE;
+    /** The bucket of the last mention counted, epoch seconds. */
+    long lastActive;
+    long total;
+    SeriesDetector detector;
+    /** A saved detector state not yet restored (see BrandStateCodec). */
+    String pendingSnapshot;
+    final double[] expected = new double[24];
+    final int[] expectedSeen = new int[24];
+    double globalExpected;
+    long globalSeen;
+    double negativeBaseline = NEG_PRIOR;
+    final AlertGate volumeGate;
+    final AlertGate negativeGate;
+
+    Series(Key key, AlertGate volumeGate, AlertGate negativeGate) {
+        this.key = key;
+        this.volumeGate = volumeGate;
+        this.negativeGate = negativeGate;
+    }
+
+    Series(Key key) {
+        this(key, new AlertGate(), new AlertGate());
+    }
+
+    /** The expected count of a bucket starting at this epoch second. */
+    double expectedAt(long bucketStart) {
+        int slot = (int) Math.floorMod(bucketStart / 3600, 24L);
+        return expectedSeen[slot] >= 3 ? expected[slot] : globalExpected;
+    }
+
+    /** Learns a bucket's count into the expected values. */
+    void learn(long bucketStart, double value) {
+        int slot = (int) Math.floorMod(bucketStart / 3600, 24L);
+        if (expectedSeen[slot] == 0) {
+            expected[slot] = value;
+        } else {
+            expected[slot] += EXPECTED_ALPHA * (value - expected[slot]);
+        }
+        if (expectedSeen[slot] < Integer.MAX_VALUE) {
+            expectedSeen[slot]++;
+        }
+        globalExpected = globalSeen == 0 ? value : globalExpected + GLOBAL_ALPHA * (value - globalExpected);
+        globalSeen++;
+    }
+}
