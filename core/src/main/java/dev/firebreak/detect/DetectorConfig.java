@@ -37,8 +37,8 @@ public record DetectorConfig(
         long rangeHalfLife,
         double scoreScale) {
 
-    private static final DetectorConfig DEFAULTS = new DetectorConfig(30, 0.05, 48, true, Duration.ofDays(1), 0.05,
-            0.02, 0.003, 0, 0.05);
+    private static final DetectorConfig DEFAULTS = new DetectorConfig(288, 0.05, 48, true, Duration.ofDays(1),
+            0.05, 0.02, 0.003, 50_000, 0.05);
 
     /** Validates every field; see the builder's setters for the ranges. */
     public DetectorConfig {
