@@ -16,15 +16,17 @@ import java.util.Objects;
  *
  * <p>For each view the detector remembers the lowest and highest value seen (optionally drifting back
  * towards the middle, {@link DetectorConfig#rangeHalfLife()}). The <em>novelty</em> of a value is how far
- * it lies outside that range, as a fraction of the range; the score is {@code 1 - exp(-novelty / scale)}
- * for the most novel view, so 0 means "seen before" and values near 1 mean "far beyond anything seen".
+ * it lies outside that range, as a fraction of the range; the score is {@code novelty / (novelty + scale)}
+ * for the most novel view ({@link DetectorConfig#scoreScale()}), so 0 means "seen before", 0.5 means
+ * "beyond the range by {@code scale} of its width" and values near 1 mean "far beyond anything seen".
  * Because the range widens to include each new extreme, a storm scores high at its first buckets, when an
  * early alert matters, and not again for the same height: one storm, one spike of the score.
  *
  * <p>Online (a score uses only this value and earlier ones), deterministic, constant memory: the state
  * is a few dozen numbers fixed by the configuration ({@link #snapshot()}). Missing buckets need no
  * special care: the seasonal baseline is indexed by the bucket's time, the rest by observation. Not
- * thread-safe: one instance per series, called under that series' lock.
+ * thread-safe: one instance per series, called under that series' lock. Any finite value is accepted;
+ * magnitudes beyond 1e150 are treated as 1e150 so that the state never overflows.
  *
  * <pre>{@code
  * AdaptiveDetector detector = DetectorConfig.defaults().newDetector();
@@ -46,6 +48,12 @@ public final class AdaptiveDetector implements SeriesDetector {
     private static final double MAGNITUDE_RATE = 0.01;
     /** The smallest range that counts, as a fraction of the mean absolute value. */
     private static final double MIN_RANGE = 0.01;
+    /** How many typical residuals one value may pull the seasonal baseline by. */
+    private static final double CLIP = 8;
+    /** Rate of the typical residual. */
+    private static final double SPREAD_RATE = 0.05;
+    /** Values are clamped to +-LIMIT so that no sum or difference of the state can overflow. */
+    private static final double LIMIT = 1e150;
     /** The smallest range that counts for an all-zero series. */
     private static final double TINY = 1e-11;
 
@@ -60,6 +68,7 @@ public final class AdaptiveDetector implements SeriesDetector {
     private double magnitude;
     private double baseline;
     private double smoothed;
+    private double spread;
     private final double[] daily;
     private final long[] dailyCounts;
     private final double[] weekly = new double[7];
@@ -101,6 +110,7 @@ public final class AdaptiveDetector implements SeriesDetector {
         d.magnitude = snapshot.magnitude();
         d.baseline = snapshot.baseline();
         d.smoothed = snapshot.smoothed();
+        d.spread = snapshot.spread();
         System.arraycopy(snapshot.daily(), 0, d.daily, 0, d.daily.length);
         System.arraycopy(snapshot.dailyCounts(), 0, d.dailyCounts, 0, d.dailyCounts.length);
         System.arraycopy(snapshot.weekly(), 0, d.weekly, 0, 7);
@@ -123,7 +133,7 @@ public final class AdaptiveDetector implements SeriesDetector {
 
     /** The whole state as a value; see {@link DetectorSnapshot}. */
     public DetectorSnapshot snapshot() {
-        return new DetectorSnapshot(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, daily,
+        return new DetectorSnapshot(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, spread, daily,
                 dailyCounts, weekly, weeklyCounts, high, low, tracking);
     }
 
@@ -143,11 +153,12 @@ public final class AdaptiveDetector implements SeriesDetector {
             throw new IllegalArgumentException("value must be a finite number, was " + value + " at " + bucketStart);
         }
         long second = bucketStart.getEpochSecond();
+        double v = Math.max(-LIMIT, Math.min(LIMIT, value));
         if (observations == 0) {
             firstSecond = second;
-            magnitude = Math.abs(value);
-            baseline = value;
-            smoothed = value;
+            magnitude = Math.abs(v);
+            baseline = v;
+            smoothed = v;
         }
         observations++;
         lastSecond = Math.max(lastSecond, second);
@@ -158,25 +169,29 @@ public final class AdaptiveDetector implements SeriesDetector {
         int weekday = (int) Math.floorMod(Math.floorDiv(second, DAY) + 3, 7L); // Monday = 0
         boolean weekLearned = config.weekly() && age >= WEEK;
         double weekOffset = weekLearned ? weekly[weekday] : 0;
-        double residual = value - (baseline + daily[bin] + weekOffset);
+        double residual = v - (baseline + daily[bin] + weekOffset);
 
-        baseline += config.baselineRate() * (value - daily[bin] - weekOffset - baseline);
+        // learn from the value, but limit how far one outlier can pull the baseline (robust Holt-Winters)
+        double limit = CLIP * spread + MIN_RANGE * magnitude + TINY;
+        double learn = observations > 1 ? v - residual + Math.max(-limit, Math.min(limit, residual)) : v;
+        spread += SPREAD_RATE * (Math.min(Math.abs(residual), 4 * limit) - spread);
+        baseline += config.baselineRate() * (learn - daily[bin] - weekOffset - baseline);
         dailyCounts[bin]++;
         daily[bin] += Math.max(config.seasonalRate(), 1.0 / dailyCounts[bin])
-                * (value - baseline - weekOffset - daily[bin]);
+                * (learn - baseline - weekOffset - daily[bin]);
         if (weekLearned) {
             weeklyCounts[weekday]++;
             weekly[weekday] += Math.max(config.weeklyRate(), 1.0 / weeklyCounts[weekday])
-                    * (value - baseline - daily[bin] - weekly[weekday]);
+                    * (learn - baseline - daily[bin] - weekly[weekday]);
         }
         if (observations > 1) {
-            smoothed += config.levelSmoothing() * (value - smoothed);
+            smoothed += config.levelSmoothing() * (v - smoothed);
         }
-        magnitude += (Math.abs(value) - magnitude) * Math.max(MAGNITUDE_RATE, 1.0 / observations);
+        magnitude += (Math.abs(v) - magnitude) * Math.max(MAGNITUDE_RATE, 1.0 / observations);
         double minRange = MIN_RANGE * magnitude + TINY;
 
         double novelty = 0;
-        novelty = Math.max(novelty, watch(VALUE, value, minRange));
+        novelty = Math.max(novelty, watch(VALUE, v, minRange));
         if (age >= seasonalWarmUpSeconds) {
             novelty = Math.max(novelty, watch(RESIDUAL, residual, minRange));
         }
@@ -184,7 +199,7 @@ public final class AdaptiveDetector implements SeriesDetector {
         if (observations <= config.warmUp()) {
             return 0;
         }
-        return -Math.expm1(-novelty / config.scoreScale());
+        return novelty / (novelty + config.scoreScale());
     }
 
     /** The novelty of {@code v} for one feature, then widens (and slowly shrinks) that feature's range. */

@@ -23,7 +23,7 @@ import java.util.Objects;
  *     towards the middle of the range, so that an old storm does not mask a new one forever;
  *     0 to never forget
  * @param scoreScale the novelty (the distance beyond the remembered range, as a fraction of the range)
- *     at which the score reaches {@code 1 - 1/e}; greater than 0
+ *     at which the score is 0.5; greater than 0
  */
 public record DetectorConfig(
         int warmUp,
@@ -47,8 +47,8 @@ public record DetectorConfig(
         checkRate("levelSmoothing", levelSmoothing);
         checkRange("seasonalBinsPerDay", seasonalBinsPerDay, 1, 288);
         if (86_400 % seasonalBinsPerDay != 0) {
-            throw new IllegalArgumentException("seasonalBinsPerDay must divide a day into whole seconds (1 to 288,"
-                    + " a divisor of 86400), was " + seasonalBinsPerDay);
+            throw new IllegalArgumentException("seasonalBinsPerDay must be a divisor of 86400 between 1 and 288 (whole seconds per bin),"
+                    + " was " + seasonalBinsPerDay);
         }
         if (seasonalWarmUp.isNegative() || seasonalWarmUp.compareTo(Duration.ofDays(365)) > 0) {
             throw new IllegalArgumentException("seasonalWarmUp must be between 0 and 365 days, was " + seasonalWarmUp);
@@ -141,8 +141,8 @@ public record DetectorConfig(
         public Builder seasonalBinsPerDay(int bins) {
             checkRange("seasonalBinsPerDay", bins, 1, 288);
             if (86_400 % bins != 0) {
-                throw new IllegalArgumentException("seasonalBinsPerDay must divide a day into whole seconds (1 to 288,"
-                        + " a divisor of 86400), was " + bins);
+                throw new IllegalArgumentException("seasonalBinsPerDay must be a divisor of 86400 between 1 and 288 (whole seconds per bin),"
+                        + " was " + bins);
             }
             this.seasonalBinsPerDay = bins;
             return this;
@@ -195,7 +195,7 @@ public record DetectorConfig(
             return this;
         }
 
-        /** Novelty at which the score reaches {@code 1 - 1/e}; finite, greater than 0. */
+        /** Novelty at which the score is 0.5; finite, greater than 0. */
         public Builder scoreScale(double scale) {
             if (!(scale > 0) || Double.isInfinite(scale)) {
                 throw new IllegalArgumentException("scoreScale must be a finite number greater than 0, was " + scale);

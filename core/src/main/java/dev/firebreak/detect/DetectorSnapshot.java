@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param magnitude the smoothed mean absolute value, which sets the smallest range that counts
  * @param baseline the deseasonalised base level
  * @param smoothed the smoothed level
+ * @param spread the typical size of a residual from the seasonal baseline
  * @param daily the time-of-day offsets, one per bin
  * @param dailyCounts how many values each time-of-day bin has learned from
  * @param weekly the day-of-week offsets, Monday first
@@ -33,6 +34,7 @@ public record DetectorSnapshot(
         double magnitude,
         double baseline,
         double smoothed,
+        double spread,
         double[] daily,
         long[] dailyCounts,
         double[] weekly,
@@ -111,6 +113,7 @@ public record DetectorSnapshot(
                 && Double.compare(magnitude, s.magnitude) == 0
                 && Double.compare(baseline, s.baseline) == 0
                 && Double.compare(smoothed, s.smoothed) == 0
+                && Double.compare(spread, s.spread) == 0
                 && Arrays.equals(daily, s.daily)
                 && Arrays.equals(dailyCounts, s.dailyCounts)
                 && Arrays.equals(weekly, s.weekly)
@@ -122,7 +125,7 @@ public record DetectorSnapshot(
 
     @Override
     public int hashCode() {
-        int h = Objects.hash(observations, firstSecond, lastSecond, magnitude, baseline, smoothed);
+        int h = Objects.hash(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, spread);
         h = 31 * h + Arrays.hashCode(daily);
         h = 31 * h + Arrays.hashCode(dailyCounts);
         h = 31 * h + Arrays.hashCode(weekly);
@@ -135,7 +138,7 @@ public record DetectorSnapshot(
     @Override
     public String toString() {
         return "DetectorSnapshot[observations=" + observations + ", firstSecond=" + firstSecond + ", lastSecond="
-                + lastSecond + ", magnitude=" + magnitude + ", baseline=" + baseline + ", smoothed=" + smoothed
+                + lastSecond + ", magnitude=" + magnitude + ", baseline=" + baseline + ", smoothed=" + smoothed + ", spread=" + spread
                 + ", daily=" + Arrays.toString(daily) + ", dailyCounts=" + Arrays.toString(dailyCounts)
                 + ", weekly=" + Arrays.toString(weekly) + ", weeklyCounts=" + Arrays.toString(weeklyCounts)
                 + ", high=" + Arrays.toString(high) + ", low=" + Arrays.toString(low)
