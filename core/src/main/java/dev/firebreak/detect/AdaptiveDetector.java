@@ -1,0 +1,225 @@
+package dev.firebreak.detect;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The spike detector for one series: it scores how far each value goes beyond everything the series
+ * has shown before, on three views of the series at once.
+ *
+ * <ol>
+ *   <li>the value itself: a spike or a drop past every earlier value;</li>
+ *   <li>the residual from a seasonal baseline that follows the time of day and the day of the week:
+ *       an unusual value for this hour and weekday (a night-time burst that would be ordinary at noon);</li>
+ *   <li>a smoothed level: a sustained shift or a dense burst that no single value reveals.</li>
+ * </ol>
+ *
+ * <p>For each view the detector remembers the lowest and highest value seen (optionally drifting back
+ * towards the middle, {@link DetectorConfig#rangeHalfLife()}). The <em>novelty</em> of a value is how far
+ * it lies outside that range, as a fraction of the range; the score is {@code novelty / (novelty + scale)}
+ * for the most novel view ({@link DetectorConfig#scoreScale()}), so 0 means "seen before", 0.5 means
+ * "beyond the range by {@code scale} of its width" and values near 1 mean "far beyond anything seen".
+ * Because the range widens to include each new extreme, a storm scores high at its first buckets, when an
+ * early alert matters, and not again for the same height: one storm, one spike of the score.
+ *
+ * <p>Online (a score uses only this value and earlier ones), deterministic, constant memory: the state
+ * is a few dozen numbers fixed by the configuration ({@link #snapshot()}). Missing buckets need no
+ * special care: the seasonal baseline is indexed by the bucket's time, the rest by observation. Not
+ * thread-safe: one instance per series, called under that series' lock. Any finite value is accepted;
+ * magnitudes beyond 1e150 are treated as 1e150 so that the state never overflows.
+ *
+ * <pre>{@code
+ * AdaptiveDetector detector = DetectorConfig.defaults().newDetector();
+ * double score = detector.observe(bucketStart, mentionsInBucket);
+ * if (score >= 0.9) { ... }
+ * }</pre>
+ */
+public final class AdaptiveDetector implements SeriesDetector {
+
+    /** The watched views: the value, the seasonal residual, the smoothed level. */
+    static final int FEATURES = 3;
+    private static final int VALUE = 0;
+    private static final int RESIDUAL = 1;
+    private static final int SMOOTHED = 2;
+
+    private static final long DAY = 86_400L;
+    private static final long WEEK = 7 * DAY;
+    /** Rate of the mean absolute value that sets the smallest range that counts. */
+    private static final double MAGNITUDE_RATE = 0.01;
+    /** The smallest range that counts, as a fraction of the mean absolute value. */
+    private static final double MIN_RANGE = 0.01;
+    /** How many typical residuals one value may pull the seasonal baseline by. */
+    private static final double CLIP = 8;
+    /** Rate of the typical residual. */
+    private static final double SPREAD_RATE = 0.05;
+    /** Values are clamped to +-LIMIT so that no sum or difference of the state can overflow. */
+    private static final double LIMIT = 1e150;
+    /** The smallest range that counts for an all-zero series. */
+    private static final double TINY = 1e-11;
+
+    private final DetectorConfig config;
+    private final double shrink;
+    private final long binSeconds;
+    private final long seasonalWarmUpSeconds;
+
+    private long observations;
+    private long firstSecond;
+    private long lastSecond;
+    private double magnitude;
+    private double baseline;
+    private double smoothed;
+    private double spread;
+    private final double[] daily;
+    private final long[] dailyCounts;
+    private final double[] weekly = new double[7];
+    private final long[] weeklyCounts = new long[7];
+    private final double[] high = new double[FEATURES];
+    private final double[] low = new double[FEATURES];
+    private final boolean[] tracking = new boolean[FEATURES];
+
+    /** A fresh detector; {@link DetectorConfig#newDetector()} is the usual way to get one. */
+    public AdaptiveDetector(DetectorConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.shrink = config.rangeHalfLife() == 0 ? 0 : -Math.expm1(-Math.log(2) / config.rangeHalfLife());
+        this.binSeconds = DAY / config.seasonalBinsPerDay();
+        this.seasonalWarmUpSeconds = config.seasonalWarmUp().getSeconds();
+        this.daily = new double[config.seasonalBinsPerDay()];
+        this.dailyCounts = new long[config.seasonalBinsPerDay()];
+    }
+
+    /**
+     * A detector that continues from a snapshot exactly as the detector it was taken from would have.
+     *
+     * @throws IllegalArgumentException if the snapshot does not fit the configuration (a different
+     *     number of seasonal bins)
+     */
+    public static AdaptiveDetector restore(DetectorConfig config, DetectorSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        AdaptiveDetector d = new AdaptiveDetector(config);
+        if (snapshot.daily().length != d.daily.length) {
+            throw new IllegalArgumentException("the snapshot has " + snapshot.daily().length
+                    + " time-of-day bins but the configuration has " + d.daily.length);
+        }
+        if (snapshot.high().length != FEATURES) {
+            throw new IllegalArgumentException("the snapshot watches " + snapshot.high().length
+                    + " features, this detector " + FEATURES);
+        }
+        d.observations = snapshot.observations();
+        d.firstSecond = snapshot.firstSecond();
+        d.lastSecond = snapshot.lastSecond();
+        d.magnitude = snapshot.magnitude();
+        d.baseline = snapshot.baseline();
+        d.smoothed = snapshot.smoothed();
+        d.spread = snapshot.spread();
+        System.arraycopy(snapshot.daily(), 0, d.daily, 0, d.daily.length);
+        System.arraycopy(snapshot.dailyCounts(), 0, d.dailyCounts, 0, d.dailyCounts.length);
+        System.arraycopy(snapshot.weekly(), 0, d.weekly, 0, 7);
+        System.arraycopy(snapshot.weeklyCounts(), 0, d.weeklyCounts, 0, 7);
+        System.arraycopy(snapshot.high(), 0, d.high, 0, FEATURES);
+        System.arraycopy(snapshot.low(), 0, d.low, 0, FEATURES);
+        System.arraycopy(snapshot.tracking(), 0, d.tracking, 0, FEATURES);
+        return d;
+    }
+
+    /** The settings of this detector. */
+    public DetectorConfig config() {
+        return config;
+    }
+
+    /** How many values this detector has observed. */
+    public long observations() {
+        return observations;
+    }
+
+    /** The whole state as a value; see {@link DetectorSnapshot}. */
+    public DetectorSnapshot snapshot() {
+        return new DetectorSnapshot(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, spread, daily,
+                dailyCounts, weekly, weeklyCounts, high, low, tracking);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A bucket that does not start after the previous one (a repeated or out-of-order timestamp, as
+     * clock changes produce in exported data) is scored like any other: its time only picks the seasonal
+     * bin.
+     *
+     * @throws IllegalArgumentException if the value is NaN or infinite; the state is then unchanged
+     */
+    @Override
+    public double observe(Instant bucketStart, double value) {
+        Objects.requireNonNull(bucketStart, "bucketStart");
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("value must be a finite number, was " + value + " at " + bucketStart);
+        }
+        long second = bucketStart.getEpochSecond();
+        double v = Math.max(-LIMIT, Math.min(LIMIT, value));
+        if (observations == 0) {
+            firstSecond = second;
+            magnitude = Math.abs(v);
+            baseline = v;
+            smoothed = v;
+        }
+        observations++;
+        lastSecond = Math.max(lastSecond, second);
+        long age = Math.max(0, second - firstSecond);
+
+        // the seasonal baseline's prediction for this bucket, before it learns from it
+        int bin = (int) (Math.floorMod(second, DAY) / binSeconds);
+        int weekday = (int) Math.floorMod(Math.floorDiv(second, DAY) + 3, 7L); // Monday = 0
+        boolean weekLearned = config.weekly() && age >= WEEK;
+        double weekOffset = weekLearned ? weekly[weekday] : 0;
+        double residual = v - (baseline + daily[bin] + weekOffset);
+
+        // learn from the value, but limit how far one outlier can pull the baseline (robust Holt-Winters)
+        double limit = CLIP * spread + MIN_RANGE * magnitude + TINY;
+        double learn = observations > 1 ? v - residual + Math.max(-limit, Math.min(limit, residual)) : v;
+        spread += SPREAD_RATE * (Math.min(Math.abs(residual), 4 * limit) - spread);
+        baseline += config.baselineRate() * (learn - daily[bin] - weekOffset - baseline);
+        dailyCounts[bin]++;
+        daily[bin] += Math.max(config.seasonalRate(), 1.0 / dailyCounts[bin])
+                * (learn - baseline - weekOffset - daily[bin]);
+        if (weekLearned) {
+            weeklyCounts[weekday]++;
+            weekly[weekday] += Math.max(config.weeklyRate(), 1.0 / weeklyCounts[weekday])
+                    * (learn - baseline - daily[bin] - weekly[weekday]);
+        }
+        if (observations > 1) {
+            smoothed += config.levelSmoothing() * (v - smoothed);
+        }
+        magnitude += (Math.abs(v) - magnitude) * Math.max(MAGNITUDE_RATE, 1.0 / observations);
+        double minRange = MIN_RANGE * magnitude + TINY;
+
+        double novelty = 0;
+        novelty = Math.max(novelty, watch(VALUE, v, minRange));
+        if (age >= seasonalWarmUpSeconds) {
+            novelty = Math.max(novelty, watch(RESIDUAL, residual, minRange));
+        }
+        novelty = Math.max(novelty, watch(SMOOTHED, smoothed, minRange));
+        if (observations <= config.warmUp()) {
+            return 0;
+        }
+        return novelty / (novelty + config.scoreScale());
+    }
+
+    /** The novelty of {@code v} for one feature, then widens (and slowly shrinks) that feature's range. */
+    private double watch(int feature, double v, double minRange) {
+        if (!tracking[feature]) {
+            tracking[feature] = true;
+            high[feature] = v;
+            low[feature] = v;
+            return 0;
+        }
+        double hi = high[feature];
+        double lo = low[feature];
+        double novelty = Math.max(v - hi, lo - v) / Math.max(hi - lo, minRange);
+        if (shrink > 0) {
+            double mid = 0.5 * (hi + lo);
+            hi -= shrink * (hi - mid);
+            lo += shrink * (mid - lo);
+        }
+        high[feature] = Math.max(hi, v);
+        low[feature] = Math.min(lo, v);
+        return Math.max(novelty, 0);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.firebreak.detect;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of an {@link AdaptiveDetector}. Immutable; start from {@link #defaults()} or {@link #builder()}
+ * and change what you need with {@link #toBuilder()}. The defaults are the settings measured on the
+ * Numenta Anomaly Benchmark (see the README) and suit mention volumes per 5-minute bucket as well as
+ * machine metrics; one configuration serves every series.
+ *
+ * @param warmUp the number of first observations that only train the detector and score 0
+ * @param levelSmoothing the weight of the newest value in the smoothed level (an exponentially weighted
+ *     mean) whose new highs and lows reveal sustained shifts; in (0, 1]
+ * @param seasonalBinsPerDay the number of time-of-day bins of the seasonal baseline; 1 to 288, dividing
+ *     a day into equal parts (24 = one bin per hour)
+ * @param weekly whether the baseline also follows the day of the week (learned after the first week)
+ * @param seasonalWarmUp how long the seasonal baseline learns before its residuals are watched
+ * @param seasonalRate the learning rate of the time-of-day profile once each bin has a few values; in (0, 1]
+ * @param weeklyRate the learning rate of the day-of-week offsets; in (0, 1]
+ * @param baselineRate the learning rate of the deseasonalised base level; in (0, 1]
+ * @param rangeHalfLife after how many observations the remembered extremes have drawn half-way back
+ *     towards the middle of the range, so that an old storm does not mask a new one forever;
+ *     0 to never forget
+ * @param scoreScale the novelty (the distance beyond the remembered range, as a fraction of the range)
+ *     at which the score is 0.5; greater than 0
+ */
+public record DetectorConfig(
+        int warmUp,
+        double levelSmoothing,
+        int seasonalBinsPerDay,
+        boolean weekly,
+        Duration seasonalWarmUp,
+        double seasonalRate,
+        double weeklyRate,
+        double baselineRate,
+        long rangeHalfLife,
+        double scoreScale) {
+
+    private static final DetectorConfig DEFAULTS = new DetectorConfig(288, 0.05, 48, true, Duration.ofDays(1),
+            0.05, 0.02, 0.003, 50_000, 0.05);
+
+    /** Validates every field; see the builder's setters for the ranges. */
+    public DetectorConfig {
+        Objects.requireNonNull(seasonalWarmUp, "seasonalWarmUp");
+        checkRange("warmUp", warmUp, 0, 1_000_000);
+        checkRate("levelSmoothing", levelSmoothing);
+        checkRange("seasonalBinsPerDay", seasonalBinsPerDay, 1, 288);
+        if (86_400 % seasonalBinsPerDay != 0) {
+            throw new IllegalArgumentException("seasonalBinsPerDay must be a divisor of 86400 between 1 and 288 (whole seconds per bin),"
+                    + " was " + seasonalBinsPerDay);
+        }
+        if (seasonalWarmUp.isNegative() || seasonalWarmUp.compareTo(Duration.ofDays(365)) > 0) {
+            throw new IllegalArgumentException("seasonalWarmUp must be between 0 and 365 days, was " + seasonalWarmUp);
+        }
+        checkRate("seasonalRate", seasonalRate);
+        checkRate("weeklyRate", weeklyRate);
+        checkRate("baselineRate", baselineRate);
+        if (rangeHalfLife < 0) {
+            throw new IllegalArgumentException("rangeHalfLife must be 0 (never forget) or a positive number of"
+                    + " observations, was " + rangeHalfLife);
+        }
+        if (!(scoreScale > 0) || Double.isInfinite(scoreScale)) {
+            throw new IllegalArgumentException("scoreScale must be a finite number greater than 0, was " + scoreScale);
+        }
+    }
+
+    /** The measured default settings. */
+    public static DetectorConfig defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder holding the defaults. */
+    public static Builder builder() {
+        return new Builder(DEFAULTS);
+    }
+
+    /** A builder holding these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A new detector for one series with these settings. */
+    public AdaptiveDetector newDetector() {
+        return new AdaptiveDetector(this);
+    }
+
+    private static void checkRange(String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + value);
+        }
+    }
+
+    private static void checkRate(String field, double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new IllegalArgumentException(field + " must be in (0, 1], was " + value);
+        }
+    }
+
+    /** Builds a {@link DetectorConfig}; every setter checks its value at once. */
+    public static final class Builder {
+        private int warmUp;
+        private double levelSmoothing;
+        private int seasonalBinsPerDay;
+        private boolean weekly;
+        private Duration seasonalWarmUp;
+        private double seasonalRate;
+        private double weeklyRate;
+        private double baselineRate;
+        private long rangeHalfLife;
+        private double scoreScale;
+
+        private Builder(DetectorConfig c) {
+            warmUp = c.warmUp;
+            levelSmoothing = c.levelSmoothing;
+            seasonalBinsPerDay = c.seasonalBinsPerDay;
+            weekly = c.weekly;
+            seasonalWarmUp = c.seasonalWarmUp;
+            seasonalRate = c.seasonalRate;
+            weeklyRate = c.weeklyRate;
+            baselineRate = c.baselineRate;
+            rangeHalfLife = c.rangeHalfLife;
+            scoreScale = c.scoreScale;
+        }
+
+        /** Observations that only train (score 0); 0 to 1,000,000. */
+        public Builder warmUp(int observations) {
+            checkRange("warmUp", observations, 0, 1_000_000);
+            this.warmUp = observations;
+            return this;
+        }
+
+        /** Weight of the newest value in the smoothed level; in (0, 1]. */
+        public Builder levelSmoothing(double weight) {
+            checkRate("levelSmoothing", weight);
+            this.levelSmoothing = weight;
+            return this;
+        }
+
+        /** Time-of-day bins of the seasonal baseline; 1 to 288, a divisor of 86400. */
+        public Builder seasonalBinsPerDay(int bins) {
+            checkRange("seasonalBinsPerDay", bins, 1, 288);
+            if (86_400 % bins != 0) {
+                throw new IllegalArgumentException("seasonalBinsPerDay must be a divisor of 86400 between 1 and 288 (whole seconds per bin),"
+                        + " was " + bins);
+            }
+            this.seasonalBinsPerDay = bins;
+            return this;
+        }
+
+        /** Whether the baseline also follows the day of the week. */
+        public Builder weekly(boolean weekly) {
+            this.weekly = weekly;
+            return this;
+        }
+
+        /** How long the seasonal baseline learns before its residuals are watched; 0 to 365 days. */
+        public Builder seasonalWarmUp(Duration warmUp) {
+            Objects.requireNonNull(warmUp, "seasonalWarmUp");
+            if (warmUp.isNegative() || warmUp.compareTo(Duration.ofDays(365)) > 0) {
+                throw new IllegalArgumentException("seasonalWarmUp must be between 0 and 365 days, was " + warmUp);
+            }
+            this.seasonalWarmUp = warmUp;
+            return this;
+        }
+
+        /** Learning rate of the time-of-day profile; in (0, 1]. */
+        public Builder seasonalRate(double rate) {
+            checkRate("seasonalRate", rate);
+            this.seasonalRate = rate;
+            return this;
+        }
+
+        /** Learning rate of the day-of-week offsets; in (0, 1]. */
+        public Builder weeklyRate(double rate) {
+            checkRate("weeklyRate", rate);
+            this.weeklyRate = rate;
+            return this;
+        }
+
+        /** Learning rate of the deseasonalised base level; in (0, 1]. */
+        public Builder baselineRate(double rate) {
+            checkRate("baselineRate", rate);
+            this.baselineRate = rate;
+            return this;
+        }
+
+        /** Half-life of the remembered extremes in observations; 0 to never forget. */
+        public Builder rangeHalfLife(long observations) {
+            if (observations < 0) {
+                throw new IllegalArgumentException("rangeHalfLife must be 0 (never forget) or a positive number of"
+                        + " observations, was " + observations);
+            }
+            this.rangeHalfLife = observations;
+            return this;
+        }
+
+        /** Novelty at which the score is 0.5; finite, greater than 0. */
+        public Builder scoreScale(double scale) {
+            if (!(scale > 0) || Double.isInfinite(scale)) {
+                throw new IllegalArgumentException("scoreScale must be a finite number greater than 0, was " + scale);
+            }
+            this.scoreScale = scale;
+            return this;
+        }
+
+        /** The settings. */
+        public DetectorConfig build() {
+            return new DetectorConfig(warmUp, levelSmoothing, seasonalBinsPerDay, weekly, seasonalWarmUp, seasonalRate,
+                    weeklyRate, baselineRate, rangeHalfLife, scoreScale);
+        }
+    }
+}

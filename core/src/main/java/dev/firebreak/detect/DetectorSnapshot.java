@@ -1,0 +1,147 @@
+package dev.firebreak.detect;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The whole state of an {@link AdaptiveDetector} as a value: primitives and primitive arrays only, so it
+ * serialises as it is with Jackson (or any other mapper) for a journal or a state store. Restore with
+ * {@link AdaptiveDetector#restore(DetectorConfig, DetectorSnapshot)}; the restored detector continues
+ * exactly as the original would have. Its size is fixed by the configuration, never by the length of
+ * the series.
+ *
+ * <p>The arrays are copied on the way in and out; {@code equals} and {@code hashCode} compare contents.
+ *
+ * @param observations how many values have been observed
+ * @param firstSecond the first bucket start, in epoch seconds (0 before the first observation)
+ * @param lastSecond the latest bucket start, in epoch seconds (0 before the first observation)
+ * @param magnitude the smoothed mean absolute value, which sets the smallest range that counts
+ * @param baseline the deseasonalised base level
+ * @param smoothed the smoothed level
+ * @param spread the typical size of a residual from the seasonal baseline
+ * @param daily the time-of-day offsets, one per bin
+ * @param dailyCounts how many values each time-of-day bin has learned from
+ * @param weekly the day-of-week offsets, Monday first
+ * @param weeklyCounts how many values each day-of-week offset has learned from
+ * @param high the highest remembered value of each watched feature (value, seasonal residual, smoothed level)
+ * @param low the lowest remembered value of each watched feature
+ * @param tracking whether each watched feature has started
+ */
+public record DetectorSnapshot(
+        long observations,
+        long firstSecond,
+        long lastSecond,
+        double magnitude,
+        double baseline,
+        double smoothed,
+        double spread,
+        double[] daily,
+        long[] dailyCounts,
+        double[] weekly,
+        long[] weeklyCounts,
+        double[] high,
+        double[] low,
+        boolean[] tracking) {
+
+    /** Checks the arrays' presence and consistent lengths, and copies them. */
+    public DetectorSnapshot {
+        if (observations < 0) {
+            throw new IllegalArgumentException("observations must be 0 or more, was " + observations);
+        }
+        daily = Objects.requireNonNull(daily, "daily").clone();
+        dailyCounts = Objects.requireNonNull(dailyCounts, "dailyCounts").clone();
+        weekly = Objects.requireNonNull(weekly, "weekly").clone();
+        weeklyCounts = Objects.requireNonNull(weeklyCounts, "weeklyCounts").clone();
+        high = Objects.requireNonNull(high, "high").clone();
+        low = Objects.requireNonNull(low, "low").clone();
+        tracking = Objects.requireNonNull(tracking, "tracking").clone();
+        if (daily.length != dailyCounts.length) {
+            throw new IllegalArgumentException("daily has " + daily.length + " bins but dailyCounts has "
+                    + dailyCounts.length);
+        }
+        if (weekly.length != 7 || weeklyCounts.length != 7) {
+            throw new IllegalArgumentException("weekly and weeklyCounts must have 7 entries, had " + weekly.length
+                    + " and " + weeklyCounts.length);
+        }
+        if (high.length != low.length || high.length != tracking.length) {
+            throw new IllegalArgumentException("high, low and tracking must have the same length, had " + high.length
+                    + ", " + low.length + " and " + tracking.length);
+        }
+    }
+
+    @Override
+    public double[] daily() {
+        return daily.clone();
+    }
+
+    @Override
+    public long[] dailyCounts() {
+        return dailyCounts.clone();
+    }
+
+    @Override
+    public double[] weekly() {
+        return weekly.clone();
+    }
+
+    @Override
+    public long[] weeklyCounts() {
+        return weeklyCounts.clone();
+    }
+
+    @Override
+    public double[] high() {
+        return high.clone();
+    }
+
+    @Override
+    public double[] low() {
+        return low.clone();
+    }
+
+    @Override
+    public boolean[] tracking() {
+        return tracking.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DetectorSnapshot s
+                && observations == s.observations
+                && firstSecond == s.firstSecond
+                && lastSecond == s.lastSecond
+                && Double.compare(magnitude, s.magnitude) == 0
+                && Double.compare(baseline, s.baseline) == 0
+                && Double.compare(smoothed, s.smoothed) == 0
+                && Double.compare(spread, s.spread) == 0
+                && Arrays.equals(daily, s.daily)
+                && Arrays.equals(dailyCounts, s.dailyCounts)
+                && Arrays.equals(weekly, s.weekly)
+                && Arrays.equals(weeklyCounts, s.weeklyCounts)
+                && Arrays.equals(high, s.high)
+                && Arrays.equals(low, s.low)
+                && Arrays.equals(tracking, s.tracking);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, spread);
+        h = 31 * h + Arrays.hashCode(daily);
+        h = 31 * h + Arrays.hashCode(dailyCounts);
+        h = 31 * h + Arrays.hashCode(weekly);
+        h = 31 * h + Arrays.hashCode(weeklyCounts);
+        h = 31 * h + Arrays.hashCode(high);
+        h = 31 * h + Arrays.hashCode(low);
+        return 31 * h + Arrays.hashCode(tracking);
+    }
+
+    @Override
+    public String toString() {
+        return "DetectorSnapshot[observations=" + observations + ", firstSecond=" + firstSecond + ", lastSecond="
+                + lastSecond + ", magnitude=" + magnitude + ", baseline=" + baseline + ", smoothed=" + smoothed + ", spread=" + spread
+                + ", daily=" + Arrays.toString(daily) + ", dailyCounts=" + Arrays.toString(dailyCounts)
+                + ", weekly=" + Arrays.toString(weekly) + ", weeklyCounts=" + Arrays.toString(weeklyCounts)
+                + ", high=" + Arrays.toString(high) + ", low=" + Arrays.toString(low)
+                + ", tracking=" + Arrays.toString(tracking) + "]";
+    }
+}

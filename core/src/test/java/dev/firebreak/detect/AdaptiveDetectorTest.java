@@ -1,0 +1,253 @@
+package dev.firebreak.detect;
+
+import static dev.firebreak.detect.Series.PER_DAY;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AdaptiveDetectorTest {
+
+    /** The score from which a test calls a bucket an alert. */
+    private static final double ALERT = 0.9;
+
+    @Test
+    void scoresAnInjectedSpikeHighAtOnce() {
+        double[] v = Series.seasonal(10 * PER_DAY, 100, 40, 5, 1);
+        int spike = 8 * PER_DAY + 100;
+        v[spike] += 150;
+        double[] s = Series.score(v);
+        assertTrue(s[spike] >= ALERT, "spike scored " + s[spike]);
+        assertTrue(Series.max(s, 3 * PER_DAY, spike) < ALERT, "an alert before the spike");
+    }
+
+    @Test
+    void detectsALevelShiftAtItsFirstBuckets() {
+        double[] v = Series.seasonal(10 * PER_DAY, 100, 40, 5, 2);
+        int shift = 8 * PER_DAY;
+        for (int i = shift; i < v.length; i++) {
+            v[i] += 100;
+        }
+        double[] s = Series.score(v);
+        assertTrue(Series.max(s, shift, shift + 3) >= ALERT, "level shift not seen within 3 buckets");
+        assertTrue(Series.max(s, 3 * PER_DAY, shift) < ALERT, "an alert before the shift");
+    }
+
+    @Test
+    void alertsOnceForOneStormNotForEveryBucketOfIt() {
+        double[] v = Series.seasonal(10 * PER_DAY, 100, 40, 5, 3);
+        int start = 8 * PER_DAY;
+        for (int i = start; i < start + 24; i++) {
+            v[i] += 200;
+        }
+        double[] s = Series.score(v);
+        int alerts = 0;
+        for (int i = start; i < v.length; i++) {
+            alerts += s[i] >= ALERT ? 1 : 0;
+        }
+        assertTrue(s[start] >= ALERT, "storm start scored " + s[start]);
+        assertTrue(alerts <= 2, alerts + " alerting buckets for one two-hour storm");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13, 14, 15})
+    void cleanSeasonalSeriesStaysQuietAfterWarmUp(long seed) {
+        double[] s = Series.score(Series.seasonal(14 * PER_DAY, 100, 40, 5, seed));
+        double worst = Series.max(s, 3 * PER_DAY, s.length);
+        assertTrue(worst < ALERT, "a daily cycle with noise scored " + worst);
+    }
+
+    @Test
+    void followsTheTimeOfDay() {
+        // busy afternoons, quiet nights: an afternoon-sized value at 03:00 is a spike, at 15:00 it is not
+        double[] v = Series.seasonal(10 * PER_DAY, 100, 80, 3, 4);
+        int night = 8 * PER_DAY + 36; // 03:00
+        int afternoon = 9 * PER_DAY + 180; // 15:00
+        double afternoonLevel = 175;
+        v[night] = afternoonLevel;
+        v[afternoon] = afternoonLevel;
+        double[] s = Series.score(v);
+        assertTrue(s[night] >= ALERT, "afternoon volume at night scored " + s[night]);
+        assertTrue(s[afternoon] < 0.5, "afternoon volume in the afternoon scored " + s[afternoon]);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23, 24, 25})
+    void sparseCountsAlertOnABurstAndNotWithoutIt(long seed) {
+        // mentions per 5 minutes for a small brand: 0 to 3 most of the time
+        double[] quiet = Series.counts(10 * PER_DAY, 0.3, 2.5, seed);
+        double[] s = Series.score(quiet);
+        assertTrue(Series.max(s, 2 * PER_DAY, s.length) < 0.95, "plain counts alerted: " + Series.max(s, 2 * PER_DAY,
+                s.length));
+
+        double[] burst = quiet.clone();
+        int at = 9 * PER_DAY + 40;
+        burst[at] = 30;
+        burst[at + 1] = 45;
+        double[] b = Series.score(burst);
+        assertTrue(b[at] >= 0.95, "a burst of 30 mentions scored " + b[at]);
+    }
+
+    @Test
+    void toleratesMissingAndRepeatedBuckets() {
+        double[] v = Series.seasonal(10 * PER_DAY, 100, 40, 5, 5);
+        int spike = 9 * PER_DAY;
+        v[spike] += 150;
+        Random r = new Random(5);
+        AdaptiveDetector d = DetectorConfig.defaults().newDetector();
+        double worst = 0;
+        double atSpike = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (i != spike && r.nextDouble() < 0.3) {
+                continue; // a missing bucket
+            }
+            double s = d.observe(Series.time(i), v[i]);
+            if (i == 5 * PER_DAY) {
+                s = Math.max(s, d.observe(Series.time(i), v[i])); // the same bucket twice
+            }
+            if (i == spike) {
+                atSpike = s;
+            } else if (i >= 3 * PER_DAY) {
+                worst = Math.max(worst, s);
+            }
+        }
+        assertTrue(atSpike >= ALERT, "spike after gaps scored " + atSpike);
+        assertTrue(worst < ALERT, "gaps alone scored " + worst);
+    }
+
+    @Test
+    void scoresZeroDuringWarmUp() {
+        DetectorConfig c = DetectorConfig.builder().warmUp(50).build();
+        AdaptiveDetector d = c.newDetector();
+        for (int i = 0; i < 50; i++) {
+            assertEquals(0.0, d.observe(Series.time(i), i % 2 == 0 ? 0 : 1e6 * i));
+        }
+        assertTrue(d.observe(Series.time(50), 1e12) > ALERT);
+    }
+
+    @Test
+    void anAllZeroSeriesAlertsOnItsFirstMention() {
+        AdaptiveDetector d = DetectorConfig.defaults().newDetector();
+        for (int i = 0; i < 2 * PER_DAY; i++) {
+            assertEquals(0.0, d.observe(Series.time(i), 0));
+        }
+        assertTrue(d.observe(Series.time(2 * PER_DAY), 3) > ALERT);
+    }
+
+    @Test
+    void isDeterministic() {
+        double[] v = Series.counts(5 * PER_DAY, 0.5, 4, 6);
+        assertArrayEquals(Series.score(v), Series.score(v));
+    }
+
+    @Test
+    void stateSizeDoesNotGrowWithTheSeries() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Random r = new Random(7);
+        AdaptiveDetector d = DetectorConfig.defaults().newDetector();
+        int i = 0;
+        for (; i < 1_000; i++) {
+            d.observe(Series.time(i), r.nextGaussian() * 10 + 50);
+        }
+        DetectorSnapshot small = d.snapshot();
+        int smallBytes = json.writeValueAsBytes(small).length;
+        for (; i < 1_000_000; i++) {
+            d.observe(Series.time(i), r.nextGaussian() * 10 + 50);
+        }
+        DetectorSnapshot large = d.snapshot();
+        assertEquals(1_000_000, large.observations());
+        assertEquals(small.daily().length, large.daily().length);
+        assertEquals(small.dailyCounts().length, large.dailyCounts().length);
+        assertEquals(small.weekly().length, large.weekly().length);
+        assertEquals(small.high().length, large.high().length);
+        assertEquals(small.low().length, large.low().length);
+        assertEquals(small.tracking().length, large.tracking().length);
+        int largeBytes = json.writeValueAsBytes(large).length;
+        // the same numbers of numbers: only their digits differ
+        assertTrue(Math.abs(largeBytes - smallBytes) < 400, smallBytes + " bytes vs " + largeBytes + " bytes");
+    }
+
+    @Test
+    void restoredDetectorContinuesExactlyLikeTheOriginal() throws Exception {
+        double[] v = Series.counts(12 * PER_DAY, 0.5, 6, 8);
+        v[11 * PER_DAY] = 80;
+        double[] uninterrupted = Series.score(v);
+
+        DetectorConfig config = DetectorConfig.defaults();
+        AdaptiveDetector first = config.newDetector();
+        int cut = 8 * PER_DAY + 17;
+        double[] resumed = Series.score(first, java.util.Arrays.copyOf(v, cut), 0);
+        ObjectMapper json = new ObjectMapper();
+        byte[] stored = json.writeValueAsBytes(first.snapshot());
+        DetectorSnapshot loaded = json.readValue(stored, DetectorSnapshot.class);
+        assertEquals(first.snapshot(), loaded);
+
+        AdaptiveDetector second = AdaptiveDetector.restore(config, loaded);
+        double[] rest = Series.score(second, v, cut);
+        System.arraycopy(rest, cut, resumed = java.util.Arrays.copyOf(resumed, v.length), cut, v.length - cut);
+        assertArrayEquals(uninterrupted, resumed);
+        assertEquals(second.snapshot(), restoredAfterFullRun(config, v));
+    }
+
+    private static DetectorSnapshot restoredAfterFullRun(DetectorConfig config, double[] v) {
+        AdaptiveDetector d = config.newDetector();
+        Series.score(d, v, 0);
+        return d.snapshot();
+    }
+
+    @Test
+    void snapshotIsAnIndependentValue() {
+        AdaptiveDetector d = DetectorConfig.defaults().newDetector();
+        d.observe(Series.time(0), 5);
+        DetectorSnapshot s = d.snapshot();
+        s.high()[0] = 1e9; // a copy
+        assertEquals(s, d.snapshot());
+        d.observe(Series.time(1), 7);
+        assertNotEquals(s, d.snapshot());
+    }
+
+    @Test
+    void restoreRejectsASnapshotOfAnotherShape() {
+        AdaptiveDetector d = DetectorConfig.builder().seasonalBinsPerDay(24).build().newDetector();
+        d.observe(Series.time(0), 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AdaptiveDetector.restore(DetectorConfig.builder().seasonalBinsPerDay(48).build(), d.snapshot()));
+        assertTrue(e.getMessage().contains("24") && e.getMessage().contains("48"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    void rejectsNonFiniteValuesAndKeepsItsState(double bad) {
+        AdaptiveDetector d = DetectorConfig.defaults().newDetector();
+        d.observe(Series.time(0), 3);
+        DetectorSnapshot before = d.snapshot();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> d.observe(Series.time(1), bad));
+        assertTrue(e.getMessage().contains("finite") && e.getMessage().contains(String.valueOf(bad)), e.getMessage());
+        assertEquals(before, d.snapshot());
+    }
+
+    @Test
+    void rejectsAMissingTime() {
+        AdaptiveDetector d = DetectorConfig.defaults().newDetector();
+        assertThrows(NullPointerException.class, () -> d.observe(null, 1));
+    }
+
+    @Test
+    void acceptsExtremeFiniteValues() {
+        AdaptiveDetector d = DetectorConfig.builder().warmUp(0).build().newDetector();
+        double[] values = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, 0, -0.0, 1e-300, Double.MAX_VALUE};
+        for (int i = 0; i < values.length; i++) {
+            double s = d.observe(Instant.EPOCH.plusSeconds(i), values[i]);
+            assertTrue(s >= 0 && s <= 1, "score " + s + " for " + values[i]);
+        }
+    }
+}
