@@ -1,6 +1,5 @@
 package dev.firebreak.detect;
 
-import dev.firebreak.detect.internal.InterimSeasonalDetector;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -159,7 +158,7 @@ public final class DetectionSettings {
     public static final class Builder {
         private Duration bucket = Duration.ofMinutes(5);
         // The one place the engine's default series detector is chosen.
-        private DetectorFactory detectors = InterimSeasonalDetector.FACTORY;
+        private DetectorFactory detectors = DetectorConfig.defaults().factory();
         private double spikeEnterScore = 0.9;
         private double spikeExitScore = 0.5;
         private int exitBuckets = 2;

@@ -85,6 +85,14 @@ public record DetectorConfig(
         return new AdaptiveDetector(this);
     }
 
+    /**
+     * The engine's factory for detectors with these settings: one per series, with snapshots as JSON
+     * so that an engine's state (detector baselines included) can be persisted and restored.
+     */
+    public DetectorFactory factory() {
+        return new AdaptiveDetectorFactory(this);
+    }
+
     private static void checkRange(String field, long value, long min, long max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + value);
