@@ -28,8 +28,9 @@ import java.util.TreeMap;
  *       ({@link #coverageGaps()});</li>
  *   <li>is this handle imitating one of ours ({@link #lookAlike(String)}, {@link #lookAlikes(Collection)}):
  *       look-alike characters ({@code 0}/{@code o}, {@code 1}/{@code l}/{@code i}, {@code rn}/{@code m}),
- *       separators, added words such as {@code official} or {@code support}, or a letter or two changed.
- *       The brand's registered handles are never reported.</li>
+ *       separators, added words such as {@code official} or {@code support}, or a letter or two changed
+ *       (names of 5 characters or more: one change, 10 or more: two; shorter names would match ordinary
+ *       words). The brand's registered handles are never reported.</li>
  * </ul>
  *
  * <pre>{@code
