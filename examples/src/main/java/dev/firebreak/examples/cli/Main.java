@@ -76,7 +76,9 @@ public final class Main {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
                 // commands are registered here, one line each, in the order of CLI.md
-                new IngestCommand(ingestPlatforms())
+                new IngestCommand(ingestPlatforms()),
+                new CheckPostCommand(),
+                new CheckReplyCommand()
         )) {
             m.put(c.name(), c);
         }
