@@ -125,8 +125,8 @@ final class PostRules {
         for (Map.Entry<String, Optional<TextSpan>> e : hashtags(post, c.analysis()).entrySet()) {
             List<ActiveIncident> incidents = c.crisis().incidentsWithHashtag(e.getKey());
             if (!incidents.isEmpty()) {
-                out.add(at(c, "#" + e.getKey() + " is part of an active incident (" + describe(incidents.get(0))
-                        + "). Posting with it now puts the brand in the middle of that conversation: leave it out.",
+                out.add(at(c, "#" + e.getKey() + " is part of an active incident about " + incidents.get(0).brand()
+                        + " (" + describe(incidents.get(0)) + "). Posting with it now puts the brand in the middle of that conversation: leave it out.",
                         e.getValue()));
             }
         }
@@ -297,8 +297,9 @@ final class PostRules {
 
     // ------------------------------------------------------------------ crisis mode
 
+    /** "acme-1, severity high". */
     static String describe(ActiveIncident i) {
-        return "incident " + i.id() + " about " + i.brand() + ", severity " + i.severity().name().toLowerCase(Locale.ROOT);
+        return i.id() + ", severity " + i.severity().name().toLowerCase(Locale.ROOT);
     }
 
     static List<Finding> crisisCheerful(PlannedPost post, CheckContext c) {
@@ -315,8 +316,8 @@ final class PostRules {
         cues.sort((x, y) -> Integer.compare(x.start(), y.start()));
         Lexicon.Match m = cues.get(0);
         return List.of(c.finding("Cheerful or promotional content (\u201C" + Quote.span(a.text, m.start(), m.end())
-                + "\u201D) while " + describe(crises.get(0)) + " is a crisis. Hold it, and pause scheduled content, "
-                + "until the official statement is out.", m.start(), m.end()));
+                + "\u201D) while " + crises.get(0).brand() + " is in crisis (incident " + describe(crises.get(0))
+                + "). Hold it, and pause scheduled content, until the official statement is out.", m.start(), m.end()));
     }
 
     static List<Finding> crisisApproval(PlannedPost post, CheckContext c) {
@@ -324,7 +325,7 @@ final class PostRules {
         if (crises.isEmpty() || post.approvedBy().isPresent()) {
             return List.of();
         }
-        return List.of(c.finding("Crisis mode (" + describe(crises.get(0)) + "): every post needs an approval "
-                + "before it goes out. Get it approved and record who approved it."));
+        return List.of(c.finding(crises.get(0).brand() + " is in crisis mode (incident " + describe(crises.get(0))
+                + "): every post needs an approval before it goes out. Get it approved and record who approved it."));
     }
 }
