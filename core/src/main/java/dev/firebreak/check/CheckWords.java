@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  * [sensitive.religion]        a section: the entries below belong to this list
  * pray for                    words in sequence, whole words, case and accents ignored
  * terror*                     a word starting with "terror"
+ * *aremos                     a longer word ending with "aremos" (enviaremos, llamaremos)
  * due to .. glitch*           ".." lets up to 3 other words stand in between (at most 2 per entry)
  * within &lt;number&gt; hours       &lt;number&gt; is any number in digits; &lt;time&gt; an hour: 3pm, 15h, 15h30
  * -crusade                    removes an entry added before (a built-in one that misfires for your brand)
