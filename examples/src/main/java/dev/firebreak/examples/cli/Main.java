@@ -78,7 +78,9 @@ public final class Main {
                 // commands are registered here, one line each, in the order of CLI.md
                 new DetectCommand(),
                 new ReplayCommand(),
-                new IngestCommand(ingestPlatforms())
+                new IngestCommand(ingestPlatforms()),
+                new CheckPostCommand(),
+                new CheckReplyCommand()
         )) {
             m.put(c.name(), c);
         }
