@@ -128,7 +128,7 @@ public final class CrisisDemo {
         List<Mention> mentions = read(stream);
         mentions.sort(Comparator.comparing(Mention::createdAt)); // stable: equal times keep file order
 
-        // --- crisis demo setup
+        // --- README: crisis demo setup
         ReplayClock clock = new ReplayClock(mentions.get(0).createdAt());
         List<FirebreakEvent> pending = new ArrayList<>();
         CrisisEngine engine = CrisisEngine.builder()
@@ -216,7 +216,7 @@ public final class CrisisDemo {
 
     private static void checkAtCrisis(CrisisEngine engine, PostChecker posts, ReplyChecker replies,
             IncidentId incident, Instant at, List<Check> checks, PrintStream out) {
-        // --- check during a crisis
+        // --- README: check during a crisis
         CrisisContext context = engine.crisisContext(BRAND);          // a snapshot of the engine's state
         // --- end
         out.println("  The engine's view: " + describe(context));
@@ -238,7 +238,7 @@ public final class CrisisDemo {
 
     private static Check checkPost(PostChecker posts, CrisisContext context, IncidentId incident, boolean crisis,
             Instant at, PrintStream out) {
-        // --- check a planned post
+        // --- README: check a planned post
         PlannedPost post = PlannedPost.builder("happy-hour", ACCOUNT, CHEERFUL_POST).poster("maria").build();
         CheckResult result = posts.check(post, context);
         // --- end
@@ -249,9 +249,10 @@ public final class CrisisDemo {
 
     private static Check checkReply(ReplyChecker replies, CrisisContext context, IncidentId incident, Kind kind,
             String text, Instant at, PrintStream out) {
-        // --- check a reply draft
-        CheckResult result = replies.check(ReplyDraft.inIncident(kind.name().toLowerCase(Locale.ROOT), incident, text),
-                context);
+        String id = kind == Kind.BAD_REPLY ? "draft-bad" : "draft-good";
+        // --- README: check a reply draft
+        ReplyDraft draft = ReplyDraft.inIncident(id, incident, text);     // a reply in this incident
+        CheckResult result = replies.check(draft, context);
         // --- end
         out.println("  Reply draft in " + incident.value() + ": \"" + text + "\"");
         print(result, result.findings().isEmpty() ? "passes" : result.ok() ? "FLAGGED (warnings)" : "FLAGGED", out);

@@ -93,7 +93,7 @@ public final class CustomAdapterDemo {
             URI base = URI.create("http://127.0.0.1:" + rateboard.getAddress().getPort());
             out.println("A stand-in for Rateboard's API is listening on " + base);
 
-            // --- custom adapter: configure
+            // --- README: custom adapter: configure
             RateboardConfig config = RateboardConfig.builder()
                     .baseUri(base)                      // the real API by default
                     .businessId("kestrel-soho")
@@ -104,7 +104,7 @@ public final class CustomAdapterDemo {
                     .build();
             // --- end
 
-            // --- custom adapter: poll
+            // --- README: custom adapter: poll
             RateboardClient client = RateboardClient.builder(config).build();
             RateboardClient.Poll poll = client.poll(Optional.empty());   // then poll.nextSince() next time
             poll.mentions().forEach(engine::ingest);
@@ -113,7 +113,7 @@ public final class CustomAdapterDemo {
             out.println("Polled " + poll.pages() + " pages: " + poll.mentions().size() + " reviews and replies, "
                     + poll.rejected().size() + " unreadable; next poll from " + poll.nextSince().orElse(null));
 
-            // --- custom adapter: webhook
+            // --- README: custom adapter: webhook
             RateboardWebhookHandler webhooks = RateboardWebhookHandler.of(config, RateboardMapper.of(config), clock);
             byte[] body = resource("webhook-delivery.json");
             WebhookRequest delivery = WebhookRequest.post("/webhooks/rateboard", Map.of(

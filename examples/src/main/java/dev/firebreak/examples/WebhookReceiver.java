@@ -100,7 +100,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private WebhookReceiver(Config config, PrintStream out) throws IOException {
         this.out = out;
         this.maxBodyBytes = config.maxBodyBytes();
-        // --- receiver setup
+        // --- README: receiver setup
         this.engine = CrisisEngine.builder()
                 .classifier(DemoSetup.classifier())
                 .brand(config.brand())
@@ -256,7 +256,7 @@ public final class WebhookReceiver implements AutoCloseable {
             respond(exchange, 400, "text/plain; charset=utf-8", "malformed query string");
             return;
         }
-        // --- handle a request
+        // --- README: handle a request
         WebhookRequest request = new WebhookRequest(method, exchange.getRequestURI().getPath(), query,
                 exchange.getRequestHeaders(), body.get());
         WebhookResult result = endpoint.handler().handle(request);      // verifies the raw bytes

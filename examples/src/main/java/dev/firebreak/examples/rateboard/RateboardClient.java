@@ -141,6 +141,7 @@ public final class RateboardClient {
                 throw new RateboardException(0, "network", "GET " + path(uri) + " failed after " + (attempt + 1)
                         + " attempts: " + e, Optional.empty(), e);
             }
+            // --- README: client
             if (r.status() == 200) {
                 try {
                     return mapper.mapPage(r.body());
@@ -157,6 +158,7 @@ public final class RateboardClient {
                 continue;
             }
             throw refused;
+            // --- end
         }
     }
 

@@ -232,6 +232,7 @@ public final class RateboardMapper implements PayloadMapper {
             if (replies != null && !replies.isNull() && !replies.isArray()) {
                 throw new Unreadable("'replies' must be an array, got " + describe(replies));
             }
+            // --- README: mapper
             Mention.Builder b = Mention.builder(PLATFORM, id)
                     .kind(MentionKind.REVIEW)
                     .author(author(r.get("author")))
@@ -243,6 +244,7 @@ public final class RateboardMapper implements PayloadMapper {
                     .brand(brand)
                     .ownedAccount(false)
                     .visibility(forced.orElse(visibility(r)));
+            // --- end
             JsonNode rating = r.get("rating");
             if (rating != null && !rating.isNull()) {
                 if (!rating.isIntegralNumber() || rating.asInt() < 1 || rating.asInt() > 5) {

@@ -155,6 +155,7 @@ public final class RateboardWebhookHandler implements WebhookHandler {
         if (timestamp == null || signatures.isEmpty()) {
             return Optional.of(SIGNATURE_HEADER + " must be 't=<unix seconds>,v1=<64 hex digits>'");
         }
+        // --- README: signature
         Duration skew = Duration.between(Instant.ofEpochSecond(timestamp), clock.instant()).abs();
         if (skew.compareTo(tolerance) > 0) {
             return Optional.of("signature timestamp is " + skew.toSeconds() + " s away from now (tolerance "
@@ -168,6 +169,7 @@ public final class RateboardWebhookHandler implements WebhookHandler {
         }
         return Optional.of("signature does not match: signed with another secret, or the request was changed on "
                 + "the way");
+        // --- end
     }
 
     private byte[] hmac(long timestamp, byte[] content) {

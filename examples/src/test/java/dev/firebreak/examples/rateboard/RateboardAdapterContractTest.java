@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,7 @@ class RateboardAdapterContractTest extends PlatformAdapterContract {
         }
     }
 
+    // --- README: contract
     @Override
     protected PayloadMapper mapper() {
         return RateboardMapper.of(config());
@@ -50,10 +52,12 @@ class RateboardAdapterContractTest extends PlatformAdapterContract {
 
     @Override
     protected List<Fixture> fixtures() {
-        return List.of(
+        List<Fixture> fixtures = new ArrayList<>(List.of(   // payload, mentions expected, items rejected
                 new Fixture("reviews page 1 (five reviews, one reply)", resource("reviews-page-1.json"), 6, 0),
                 new Fixture("reviews page 2 (a rating of 7)", resource("reviews-page-2.json"), 4, 1),
-                new Fixture("webhook delivery", resource("webhook-delivery.json"), 5, 1),
+                new Fixture("webhook delivery", resource("webhook-delivery.json"), 5, 1)));
+        // --- end
+        fixtures.addAll(List.of(
                 Fixture.of("single review", "{\"data\": {\"id\": \"rv_1\", \"rating\": 2, \"text\": \"meh\", "
                         + "\"created_at\": \"2026-03-01T10:00:00+02:00\"}}", 1, 0),
                 Fixture.of("empty page", "{\"data\": [], \"paging\": {\"next_cursor\": null, \"has_more\": false}}",
@@ -63,7 +67,8 @@ class RateboardAdapterContractTest extends PlatformAdapterContract {
                         + "{\"id\": \"rv_3\", \"created_at\": \"2026-03-01T10:00:00Z\", \"status\": \"archived\"}, "
                         + "{\"id\": \"rv_4\", \"created_at\": \"2026-03-01T10:00:00Z\", \"replies\": [{\"id\": "
                         + "\"rp_1\"}, {\"id\": \"rp_2\", \"created_at\": \"2026-03-01T11:00:00Z\", \"text\": \"ok\"}]}]}",
-                        2, 5));
+                        2, 5)));
+        return fixtures;
     }
 
     @Override
