@@ -340,7 +340,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body)
             throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = "HEAD".equalsIgnoreCase(exchange.getRequestMethod()) ? new byte[0]
+                : body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {

@@ -227,6 +227,10 @@ class WebhookReceiverTest {
         HttpResponse<String> put = http.send(HttpRequest.newBuilder(uri(WebhookReceiver.TWITTER_PATH))
                 .PUT(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, put.statusCode());
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(uri(WebhookReceiver.TWITTER_PATH))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, head.statusCode());
+        assertFalse(output().contains("request failed"), output());
         assertEquals(400, get(WebhookReceiver.TWITTER_PATH).statusCode(), "a GET without crc_token");
     }
 
