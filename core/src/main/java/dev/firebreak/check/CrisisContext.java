@@ -14,8 +14,8 @@ import java.util.Optional;
  * The read-only view of the crisis engine's state that the checks need, and nothing more: the incidents
  * still open, recent hashtag sentiment, and the replies already sent in each incident.
  *
- * <p>The engine implements it over its live state, or a caller builds an immutable snapshot with
- * {@link #builder()}; {@link #none()} is the calm state. Implementations must be safe to read from several
+ * <p>The engine supplies a snapshot of its state ({@code CrisisEngine.crisisContext(brand)}), or a caller builds
+ * one with {@link #builder()}; {@link #none()} is the calm state. Implementations must be safe to read from several
  * threads and must not return {@code null}.
  */
 public interface CrisisContext {

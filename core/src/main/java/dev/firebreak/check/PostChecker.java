@@ -155,7 +155,7 @@ public final class PostChecker {
     }
 
     /**
-     * Checks a post against this crisis context (for example the engine's live view).
+     * Checks a post against this crisis context (for example {@code engine.crisisContext(brand)}).
      *
      * @return the findings; {@link CheckResult#ok()} is false if one of them is {@link FindingSeverity#BLOCK}
      */

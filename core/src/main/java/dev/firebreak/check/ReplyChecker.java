@@ -125,7 +125,7 @@ public final class ReplyChecker {
     }
 
     /**
-     * Checks a draft against this crisis context (for example the engine's live view).
+     * Checks a draft against this crisis context (for example {@code engine.crisisContext(brand)}).
      *
      * @return the findings; {@link CheckResult#ok()} is false if one of them is {@link FindingSeverity#BLOCK}
      */

@@ -20,6 +20,8 @@ final class BrandRuntime {
     final ReentrantLock publishing = new ReentrantLock();
     /** Serialises calls to the brand's publishing controls. */
     final ReentrantLock controlling = new ReentrantLock();
+    /** What the checks need beyond the state (recent hashtags, reply texts); guarded by {@link #lock}. */
+    final CheckMemory checks = new CheckMemory();
 
     BrandRuntime(Brand brand, BrandProcessor processor, BrandState state, List<PublishingControl> controls) {
         this.brand = brand;

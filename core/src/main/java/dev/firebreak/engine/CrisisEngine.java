@@ -1,5 +1,6 @@
 package dev.firebreak.engine;
 
+import dev.firebreak.check.CrisisContext;
 import dev.firebreak.classify.Classification;
 import dev.firebreak.classify.Language;
 import dev.firebreak.classify.MentionClassifier;
@@ -22,12 +23,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -170,6 +175,7 @@ public final class CrisisEngine {
             rt.lock.lock();
             try {
                 s = rt.processor.ingest(rt.state, mention, c, owned, now, out);
+                rt.checks.observe(mention, c, owned, s, now, out.events);
             } catch (RuntimeException e) {
                 failure = e;
             } finally {
@@ -477,6 +483,61 @@ public final class CrisisEngine {
         } finally {
             rt.lock.unlock();
         }
+    }
+
+    /**
+     * What the pre-publish and reply checks ({@link dev.firebreak.check.PostChecker},
+     * {@link dev.firebreak.check.ReplyChecker}) need to know about one brand, as an immutable snapshot
+     * taken under the brand's lock:
+     * <ul>
+     *   <li>its incidents not yet resolved, with their severity, hashtags (the incident's hashtags and its
+     *       hashtag topic) and whether the brand is at fault ({@link IncidentDetails#atFault()}: what a
+     *       person said with {@link #setFault}, else presumed for the brand's own post and for the
+     *       playbook's fault categories);</li>
+     *   <li>hashtag statistics over the brand's mentions of the last 24 hours (mentions and negative
+     *       share per hashtag);</li>
+     *   <li>the texts of the replies the brand's own accounts posted in each incident, as ingested.</li>
+     * </ul>
+     * The hashtag window and the reply texts are kept in memory only. Take a new snapshot for each check,
+     * or each batch of checks: it does not change afterwards.
+     *
+     * @throws IllegalArgumentException if the brand is not watched
+     */
+    public CrisisContext crisisContext(String brand) {
+        BrandRuntime rt = matcher.byName(Objects.requireNonNull(brand, "brand"));
+        if (rt == null) {
+            throw new IllegalArgumentException("brand '" + brand + "' is not watched");
+        }
+        return crisisContext(List.of(rt));
+    }
+
+    /**
+     * {@link #crisisContext(String)} for every watched brand (each brand's part is consistent in itself):
+     * for a post whose brand cannot be told, checked against every brand's crisis. Hashtag statistics add
+     * up the brands' mentions.
+     */
+    public CrisisContext crisisContext() {
+        return crisisContext(brands.values());
+    }
+
+    private CrisisContext crisisContext(Collection<BrandRuntime> runtimes) {
+        CrisisContext.Builder b = CrisisContext.builder();
+        Map<String, long[]> hashtags = new HashMap<>();
+        for (BrandRuntime rt : runtimes) {
+            rt.lock.lock();
+            try {
+                List<IncidentDetails> details = new ArrayList<>();
+                Set<IncidentId> taken = new HashSet<>();
+                for (IncidentId id : rt.state.incidentIds()) {
+                    details(id).filter(d -> taken.add(d.incident().id())).ifPresent(details::add);
+                }
+                rt.checks.snapshot(details, clock.instant(), b, hashtags);
+            } finally {
+                rt.lock.unlock();
+            }
+        }
+        CheckMemory.addHashtagStats(hashtags, b);
+        return b.build();
     }
 
     // ================================================================ events and controls

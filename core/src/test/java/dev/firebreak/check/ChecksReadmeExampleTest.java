@@ -22,7 +22,7 @@ class ChecksReadmeExampleTest {
                 .add(OwnedAccount.of(Platform.TWITTER, "acme", "acme", "alice"))
                 .build();
         IncidentId outage = new IncidentId("acme-1");
-        CrisisContext crisis = CrisisContext.builder()   // or the engine's live view
+        CrisisContext crisis = CrisisContext.builder()   // or engine.crisisContext("acme")
                 .incident(ActiveIncident.of(outage, "acme", Severity.HIGH, List.of("#acmefail"), true))
                 .build();
 
