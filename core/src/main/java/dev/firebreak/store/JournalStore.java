@@ -328,7 +328,9 @@ public final class JournalStore implements IncidentStore, AutoCloseable {
         Pending b = pending.computeIfAbsent(brand, k -> new Pending());
         if (f.lsn() >= b.after) {
             b.changes.add(change);
-            b.last = change;
+            if (isInput(change)) {
+                b.last = change;
+            }
         }
     }
 
@@ -448,7 +450,9 @@ public final class JournalStore implements IncidentStore, AutoCloseable {
             segmentSize += size;
             recordsSinceSnapshot++;
             bytesSinceSnapshot += size;
-            lastChanges.put(state.brand(), change);
+            if (isInput(change)) {
+                lastChanges.put(state.brand(), change);
+            }
             if (segmentSize >= config.segmentBytes()) {
                 roll();
             }
@@ -519,11 +523,17 @@ public final class JournalStore implements IncidentStore, AutoCloseable {
         }
     }
 
+    /** Whether a change comes from outside (a mention, a tick, a person), not from a publishing control. */
+    private static boolean isInput(BrandChange c) {
+        return !(c instanceof BrandChange.Paused) && !(c instanceof BrandChange.Resumed);
+    }
+
     /**
-     * The last change the journal holds for a brand (recovered, or saved since), for a caller that must
-     * know where to resume its input.
+     * The last input the journal holds for a brand (recovered, or saved since): the last mention, tick or
+     * person's action, not a publishing control's answer. For a caller that must know where to resume its
+     * input after a crash (as {@code firebreak replay --journal} does).
      */
-    public Optional<BrandChange> lastChange(String brand) {
+    public Optional<BrandChange> lastInput(String brand) {
         Objects.requireNonNull(brand, "brand");
         BrandChange c = lastChanges.get(brand);
         if (c == null) {

@@ -87,7 +87,7 @@ class JournalStoreTest {
             assertTrue(acme.state().isEmpty());
             assertEquals(List.of(T0, T0.plusSeconds(60), T0.plusSeconds(120), T0.plusSeconds(180), T0.plusSeconds(240)),
                     ticks(acme));
-            assertEquals(T0.plusSeconds(240), j.lastChange("acme").orElseThrow().at());
+            assertEquals(T0.plusSeconds(240), j.lastInput("acme").orElseThrow().at());
             assertThrows(IllegalStateException.class, () -> j.load("acme", NO_ENGINE), "one engine per journal");
         }
     }
