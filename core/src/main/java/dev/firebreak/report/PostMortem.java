@@ -140,18 +140,18 @@ public record PostMortem(IncidentId incident, String brand, String topic, Severi
             double negativeShareAfter, long mentionsBefore, long mentionsAfter) {
     }
 
-    /** From the first related mention to the alert. */
+    /** From the first related mention to the engine flagging it. */
     public Duration timeToDetect() {
         return Duration.between(firstMentionAt, detectedAt).isNegative() ? Duration.ZERO
                 : Duration.between(firstMentionAt, detectedAt);
     }
 
-    /** From the alert to the first acknowledgement. */
+    /** From the engine flagging it to the first acknowledgement. */
     public Optional<Duration> timeToAcknowledge() {
         return acknowledgedAt.map(a -> nonNegative(Duration.between(detectedAt, a)));
     }
 
-    /** From the alert to the first public response. */
+    /** From the engine flagging it to the first public response. */
     public Optional<Duration> timeToFirstResponse() {
         return firstResponseAt.map(a -> nonNegative(Duration.between(detectedAt, a)));
     }
@@ -180,7 +180,8 @@ public record PostMortem(IncidentId incident, String brand, String topic, Severi
     public static PostMortem of(IncidentDetails details, List<AuditRecord> trail) {
         Objects.requireNonNull(details, "details");
         Objects.requireNonNull(trail, "trail");
-        Instant detected = details.firstAlertAt().orElse(details.detectedAt());
+        Instant detected = details.firstAlertAt().filter(a -> a.isBefore(details.detectedAt()))
+                .orElse(details.detectedAt());
         Instant ackAt = null;
         String ackBy = null;
         Instant replyAt = null;

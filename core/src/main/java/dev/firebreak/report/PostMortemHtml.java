@@ -27,7 +27,7 @@ public final class PostMortemHtml {
     static final int HEIGHT = 300;
     private static final int LEFT = 52;
     private static final int RIGHT = 52;
-    private static final int TOP = 22;
+    private static final int TOP = 26;
     private static final int BOTTOM = 42;
 
     private static final String CSS = "body{font-family:system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;"
@@ -101,7 +101,7 @@ public final class PostMortemHtml {
                 .append(pm.crisisAt().map(c -> "; a crisis from " + TIME.format(c)).orElse("")).append(".</p>\n");
         Optional<PostMortem.Bucket> peak = pm.peak();
         h.append("<div class=\"figures\">\n");
-        fig(h, "time to detect", duration(pm.timeToDetect()), "alert at " + TIME.format(pm.detectedAt()));
+        fig(h, "time to detect", duration(pm.timeToDetect()), "flagged at " + TIME.format(pm.detectedAt()));
         fig(h, "time to acknowledge", pm.timeToAcknowledge().map(PostMortemHtml::duration).orElse("never"),
                 pm.acknowledgedAt().map(a -> "by " + pm.acknowledgedBy().orElse("?") + " at " + SHORT.format(a))
                         .orElse("nobody acknowledged"));
@@ -109,7 +109,7 @@ public final class PostMortemHtml {
                 pm.firstResponseAt().map(a -> "by " + pm.firstResponseBy().orElse("?") + " at " + SHORT.format(a))
                         .orElse("no public reply recorded"));
         fig(h, "deadlines missed", String.valueOf(pm.deadlinesMissed().size()), pm.deadlinesMet() + " met");
-        fig(h, "peak volume", peak.map(b -> b.mentions() + " mentions").orElse("-"),
+        fig(h, "peak volume", peak.map(b -> b.mentions() + (b.mentions() == 1 ? " mention" : " mentions")).orElse("-"),
                 peak.map(b -> "in the bucket of " + SHORT.format(b.start())).orElse(""));
         fig(h, "mentions", String.valueOf(pm.mentions()), String.format(Locale.ROOT, "%.0f%% negative",
                 pm.negativeShare() * 100));
@@ -242,6 +242,9 @@ public final class PostMortemHtml {
         for (int i = 0; i < sev.size(); i++) {
             Instant a = later(sev.get(i).at(), t0);
             Instant b = i + 1 < sev.size() ? sev.get(i + 1).at() : t1;
+            if (b.isAfter(t1)) {
+                b = t1;
+            }
             if (!b.isAfter(a)) {
                 continue;
             }
@@ -263,8 +266,10 @@ public final class PostMortemHtml {
                 .append("\" text-anchor=\"end\">").append(peak).append("</text>\n");
         h.append("<text class=\"y0\" x=\"").append(LEFT - 6).append("\" y=\"").append(f(TOP + ph))
                 .append("\" text-anchor=\"end\">0</text>\n");
-        h.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(f(TOP + ph / 2))
-                .append("\" text-anchor=\"end\" fill=\"#5b7db1\">mentions</text>\n");
+        h.append("<text x=\"").append(LEFT).append("\" y=\"").append(TOP - 8)
+                .append("\" fill=\"#5b7db1\">mentions per bucket</text>\n");
+        h.append("<text x=\"").append(f(LEFT + pw)).append("\" y=\"").append(TOP - 8)
+                .append("\" text-anchor=\"end\" fill=\"#c0392b\">negative share</text>\n");
         h.append("<text x=\"").append(f(LEFT + pw + 6)).append("\" y=\"").append(TOP + 4)
                 .append("\" fill=\"#c0392b\">100%</text>\n<text x=\"").append(f(LEFT + pw + 6)).append("\" y=\"")
                 .append(f(TOP + ph)).append("\" fill=\"#c0392b\">0%</text>\n");
