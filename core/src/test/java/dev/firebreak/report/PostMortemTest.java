@@ -72,8 +72,8 @@ class PostMortemTest {
     static void storm() {
         StepClock clock = new StepClock();
         CrisisEngine engine = CrisisEngine.builder().clock(clock)
-                .classifier(m -> m.text().startsWith("thanks") ? new Classification(Language.ENGLISH, 0.9, 0.6,
-                        Polarity.POSITIVE, 0.0, false, List.of(), List.of())
+                .classifier(m -> m.text().startsWith("thanks") ? new Classification(Language.ENGLISH, 0.9, 0.3,
+                        Polarity.NEUTRAL, 0.8, true, List.of(Category.BILLING), List.of())
                         : new Classification(Language.ENGLISH, 0.9, -0.7, Polarity.NEGATIVE, 0.9, true,
                         List.of(Category.BILLING), List.of()))
                 .brand(Brand.builder("kestrel").keywords("kestrel").ownedAccount(Platform.TWITTER, "kestrelcoffee")
@@ -84,7 +84,7 @@ class PostMortemTest {
         for (int b = 0; b < perBucket.length; b++) {
             for (int i = 0; i < perBucket[b]; i++) {
                 clock.now = T0.plus(Duration.ofMinutes(5L * b)).plusSeconds(10 + i * 15L);
-                String text = b >= 6 && i % 2 == 0 ? "thanks kestrel, sorted" : "kestrel charged me twice";
+                String text = b >= 6 && i % 2 == 0 ? "thanks kestrel, still waiting for the refund" : "kestrel charged me twice";
                 engine.ingest(Mention.builder(Platform.TWITTER, "m" + id++).author(Author.of("a" + id, "user" + id, 900))
                         .text(text).createdAt(clock.now).build());
             }
