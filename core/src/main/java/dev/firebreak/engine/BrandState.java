@@ -53,6 +53,8 @@ public final class BrandState {
     final Map<String, Integer> ties = new LinkedHashMap<>();
     final Set<IncidentId> pausedFor = new LinkedHashSet<>();
     boolean pauseInFlight;
+    /** The audit trails of its incidents. */
+    final AuditBook audit = new AuditBook();
 
     /** Derived: the open incident per topic (rebuilt on restore). */
     final Map<Topic, IncidentTracker> openByTopic = new LinkedHashMap<>();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firebreak.audit.AuditAction;
+import dev.firebreak.audit.AuditRecord;
 import dev.firebreak.classify.Category;
 import dev.firebreak.detect.Alert;
 import dev.firebreak.detect.AlertSignal;
@@ -34,7 +36,7 @@ import java.util.Optional;
 
 /**
  * A brand's engine state as JSON and back: the one place where engine state meets Jackson. The format
- * is versioned ({@code "v": 1}) and holds only the brand's own data, so it can be written to a journal,
+ * is versioned ({@code "v": 1}) and holds only the brand's own data (its incidents' audit trails included), so it can be written to a journal,
  * a database row or a keyed state store. Series detectors are saved through the engine's
  * {@link dev.firebreak.detect.DetectorFactory} (a factory that cannot snapshot starts them afresh on
  * restore). Escalation machines are restored with the policy given to {@link #decode}.
@@ -153,6 +155,11 @@ public final class BrandStateCodec {
         ArrayNode paused = o.putArray("pausedFor");
         s.pausedFor.forEach(id -> paused.add(id.value()));
         o.put("pauseInFlight", s.pauseInFlight);
+        // the topic index is not derivable: a merged incident's topic stays mapped to the survivor, a newer
+        // incident takes a topic over from an older one that is still open
+        ObjectNode byTopic = o.putObject("openByTopic");
+        s.openByTopic.forEach((k, v) -> byTopic.put(k.toString(), v.id.value()));
+        o.set("audit", audit(s.audit));
         return json.write(o);
     }
 
@@ -300,6 +307,66 @@ public final class BrandStateCodec {
         return n;
     }
 
+    private ObjectNode audit(AuditBook book) {
+        ObjectNode n = nodes.objectNode();
+        ArrayNode trails = n.putArray("trails");
+        book.trails.forEach((id, tr) -> {
+            ObjectNode t = trails.addObject();
+            t.put("incident", id.value());
+            t.put("dropped", tr.dropped);
+            t.put("mentions", tr.mentions);
+            t.put("negatives", tr.negatives);
+            instant(t, "ackDeadline", tr.ackDeadline);
+            instant(t, "responseDeadline", tr.responseDeadline);
+            if (tr.bucket != Long.MIN_VALUE) {
+                t.putArray("bucket").add(tr.bucket).add(tr.bucketMentions).add(tr.bucketNegatives)
+                        .add(tr.bucketSentiment).add(tr.bucketSentimentCount).add(tr.bucketReach).add(tr.bucketTotal);
+            }
+            ArrayNode records = t.putArray("records");
+            for (AuditRecord r : tr.records) {
+                ArrayNode a = records.addArray();
+                a.add(r.at().toString()).add(r.action().jsonName()).add(r.actor()).add(r.reason());
+                ObjectNode d = a.addObject();
+                r.details().forEach(d::put);
+            }
+        });
+        ArrayNode running = n.putArray("running");
+        book.running.forEach(id -> running.add(id.value()));
+        ArrayNode holders = n.putArray("pauseHolders");
+        book.pauseHolders.forEach(id -> holders.add(id.value()));
+        return n;
+    }
+
+    private static void readAudit(JsonNode n, AuditBook book) {
+        for (JsonNode t : n.path("trails")) {
+            IncidentId id = new IncidentId(text(t, "incident"));
+            AuditBook.Trail tr = book.trail(id);
+            tr.dropped = t.path("dropped").asLong();
+            tr.mentions = t.path("mentions").asLong();
+            tr.negatives = t.path("negatives").asLong();
+            tr.ackDeadline = optInstant(t, "ackDeadline");
+            tr.responseDeadline = optInstant(t, "responseDeadline");
+            JsonNode b = t.get("bucket");
+            if (b != null && b.isArray()) {
+                tr.bucket = b.get(0).asLong();
+                tr.bucketMentions = b.get(1).asLong();
+                tr.bucketNegatives = b.get(2).asLong();
+                tr.bucketSentiment = b.get(3).asDouble();
+                tr.bucketSentimentCount = b.get(4).asLong();
+                tr.bucketReach = b.get(5).asLong();
+                tr.bucketTotal = b.get(6).asLong();
+            }
+            for (JsonNode a : t.path("records")) {
+                java.util.Map<String, String> d = new java.util.LinkedHashMap<>();
+                a.get(4).fields().forEachRemaining(e -> d.put(e.getKey(), e.getValue().asText()));
+                tr.records.add(new AuditRecord(Instant.parse(a.get(0).asText()), id,
+                        AuditAction.fromJson(a.get(1).asText()), a.get(2).asText(), a.get(3).asText(), d));
+            }
+        }
+        n.path("running").forEach(x -> book.running.add(new IncidentId(x.asText())));
+        n.path("pauseHolders").forEach(x -> book.pauseHolders.add(new IncidentId(x.asText())));
+    }
+
     // ================================================================ decode
 
     /**
@@ -383,7 +450,19 @@ public final class BrandStateCodec {
             o.path("ties").fields().forEachRemaining(e -> s.ties.put(e.getKey(), e.getValue().asInt()));
             o.path("pausedFor").forEach(id -> s.pausedFor.add(new IncidentId(id.asText())));
             s.pauseInFlight = o.path("pauseInFlight").asBoolean();
-            s.reindex();
+            readAudit(o.path("audit"), s.audit);
+            JsonNode byTopic = o.get("openByTopic");
+            if (byTopic != null && byTopic.isObject()) {
+                byTopic.fields().forEachRemaining(e -> {
+                    IncidentTracker t = s.incidents.get(new IncidentId(e.getValue().asText()));
+                    if (t != null) {
+                        s.openByTopic.put(Topic.parse(e.getKey()), t);
+                    }
+                });
+                s.recomputeDeadline();
+            } else {
+                s.reindex(); // written before the index was saved: derive it
+            }
             return s;
         } catch (JsonFormatException e) {
             throw e;

@@ -1,5 +1,6 @@
 package dev.firebreak.engine;
 
+import dev.firebreak.audit.AuditRecord;
 import dev.firebreak.check.CrisisContext;
 import dev.firebreak.classify.Classification;
 import dev.firebreak.classify.Language;
@@ -17,8 +18,12 @@ import dev.firebreak.plan.Playbook;
 import dev.firebreak.plan.StepKind;
 import dev.firebreak.spi.PauseReport;
 import dev.firebreak.spi.PublishingControl;
+import dev.firebreak.store.BrandChange;
 import dev.firebreak.store.InMemoryIncidentStore;
 import dev.firebreak.store.IncidentStore;
+import dev.firebreak.store.StoreContext;
+import dev.firebreak.store.StoreException;
+import dev.firebreak.store.StoredBrand;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +72,15 @@ import org.slf4j.LoggerFactory;
  * {@link #tick}, lazily on the next call for the same brand, or on an executor passed to
  * {@link #scheduleTicks}.
  *
+ * <h2>Durability and audit</h2>
+ * Every change to a brand's state (a mention taken, a tick, a person's action, what a publishing control
+ * did) is applied under the brand's lock and handed to the {@link IncidentStore} as a
+ * {@link BrandChange}; the call returns after the store's {@code sync}, and only then are its events
+ * published. With {@link dev.firebreak.store.JournalStore} the engine survives a crash: building it again
+ * on the same journal recovers every brand exactly. Each change also extends the audit trail of the
+ * incidents it touched ({@link #auditTrail}). Listeners get each event at most once: the events of the
+ * last changes before a crash may not have reached them, but the audit trail has them.
+ *
  * <h2>Time</h2>
  * Every timestamp comes from the injected clock. Mentions are counted in time buckets by their
  * {@code createdAt} (a mention that arrives after its bucket closed counts in the open bucket).
@@ -80,6 +95,9 @@ public final class CrisisEngine {
     private final BrandMatcher matcher;
     private final List<FirebreakListener> listeners;
     private final IncidentStore store;
+    private final EscalationPolicy escalationPolicy;
+    private final Auditor auditor;
+    private final Context context;
     private final LongAdder ingested = new LongAdder();
     private final LongAdder taken = new LongAdder();
     private final LongAdder updated = new LongAdder();
@@ -94,33 +112,205 @@ public final class CrisisEngine {
         this.classifier = b.classifier;
         this.listeners = List.copyOf(b.listeners);
         this.store = b.store;
+        this.escalationPolicy = b.escalation;
+        this.auditor = new Auditor(b.detection.bucket().getSeconds());
+        this.context = new Context();
         Map<String, BrandRuntime> m = new LinkedHashMap<>();
         boolean anyControl = !b.globalControls.isEmpty();
+        for (String name : b.brandControls.keySet()) {
+            if (!b.brands.containsKey(name)) {
+                throw new IllegalArgumentException("publishingControl names brand '" + name + "', which is not watched");
+            }
+        }
+        List<Runnable> pending = new ArrayList<>();
+        long recovered = 0;
         for (Brand brand : b.brands.values()) {
             List<PublishingControl> controls = new ArrayList<>(b.globalControls);
             controls.addAll(b.brandControls.getOrDefault(brand.name(), List.of()));
             BrandProcessor p = new BrandProcessor(brand, b.settings, b.detection, b.severity, b.escalation, b.playbook,
                     !controls.isEmpty());
-            BrandState state = store.load(brand.name()).orElseGet(() -> BrandState.empty(brand.name()));
+            StoredBrand stored = store.load(brand.name(), context);
+            BrandState state = stored.state().orElseGet(() -> BrandState.empty(brand.name()));
             if (!state.brand().equals(brand.name())) {
                 throw new IllegalStateException("the store returned the state of '" + state.brand() + "' for brand '"
                         + brand.name() + "'");
             }
             state.detectors = b.detection.detectors();
-            state.reindex();
-            store.save(state);
-            m.put(brand.name(), new BrandRuntime(brand, p, state, controls));
+            state.recomputeDeadline();
+            BrandRuntime rt = new BrandRuntime(brand, p, state, controls);
+            recovered += reapply(rt, stored.changes(), pending);
+            m.put(brand.name(), rt);
         }
-        for (String name : b.brandControls.keySet()) {
-            if (!m.containsKey(name)) {
-                throw new IllegalArgumentException("publishingControl names brand '" + name + "', which is not watched");
-            }
+        if (recovered > 0) {
+            log.info("Recovered {} brands from {}: {} changes re-applied", m.size(), store.getClass().getSimpleName(),
+                    recovered);
         }
         if (!anyControl && b.brandControls.isEmpty()) {
             log.debug("No publishing control: crisis plans keep 'pause scheduled content' as a manual step");
         }
         this.brands = Map.copyOf(m);
         this.matcher = new BrandMatcher(new ArrayList<>(m.values()));
+        for (Runnable r : pending) {
+            r.run();
+        }
+    }
+
+    /**
+     * Re-applies changes a store kept, in order, exactly as they were applied live (events are not
+     * published again: listeners had them). Returns how many; queues the publishing-control calls that a
+     * crash interrupted (a pause asked for but not recorded as done, a resume due but not recorded).
+     */
+    private long reapply(BrandRuntime rt, List<BrandChange> changes, List<Runnable> pending) {
+        IncidentId pause = null;
+        boolean resume = false;
+        for (BrandChange change : changes) {
+            BrandProcessor.Out out = new BrandProcessor.Out();
+            boolean applied = true;
+            try {
+                apply(rt, change, out);
+            } catch (RuntimeException e) {
+                applied = false; // it failed live the same way; the change stays recorded as it happened
+                log.debug("Re-applied change {} of brand {} failed as it did live: {}", change.getClass().getSimpleName(),
+                        rt.brand.name(), e.toString());
+            }
+            audit(rt, change, out, applied);
+            if (out.pause != null) {
+                pause = out.pause;
+            }
+            if (change instanceof BrandChange.Paused) {
+                pause = null;
+            }
+            if (out.resume) {
+                resume = true;
+            }
+            if (change instanceof BrandChange.Resumed) {
+                resume = false;
+            }
+        }
+        if (pause != null && rt.state.pauseInFlight) {
+            IncidentId incident = pause;
+            log.info("Brand {}: a publishing pause for {} was interrupted; asking the controls again", rt.brand.name(),
+                    incident);
+            pending.add(() -> pause(rt, incident));
+        }
+        if (resume) {
+            pending.add(() -> resume(rt));
+        }
+        return changes.size();
+    }
+
+    /** Applies one change to a brand's state: the single path for live calls and for recovery. */
+    private static IngestResult.Status apply(BrandRuntime rt, BrandChange change, BrandProcessor.Out out) {
+        BrandState s = rt.state;
+        BrandProcessor p = rt.processor;
+        if (change instanceof BrandChange.Ingest) {
+            BrandChange.Ingest i = (BrandChange.Ingest) change;
+            IngestResult.Status status = p.ingest(s, i.mention(), i.classification(), i.owned(), i.at(), out);
+            rt.checks.observe(i.mention(), i.classification(), i.owned(), status, i.at(), out.events);
+            return status;
+        }
+        if (change instanceof BrandChange.Tick) {
+            p.housekeep(s, change.at(), out);
+        } else if (change instanceof BrandChange.Action) {
+            BrandChange.Action a = (BrandChange.Action) change;
+            Instant now = a.at();
+            p.housekeep(s, now, out);
+            switch (a.kind()) {
+                case ACKNOWLEDGE:
+                    p.acknowledge(s, a.incident(), a.by(), now, out);
+                    break;
+                case PUBLIC_REPLY:
+                    p.recordPublicReply(s, a.incident(), a.by(), now, out);
+                    break;
+                case COMPLETE_STEP:
+                    p.completeStep(s, a.incident(), a.step().orElseThrow(), a.by(), now, out);
+                    break;
+                case SET_FAULT:
+                    p.setFault(s, a.incident(), a.atFault().orElseThrow(), a.by(), now, out);
+                    break;
+                case MONITOR:
+                    p.monitor(s, a.incident(), a.by(), now, out);
+                    break;
+                case RESOLVE:
+                    p.resolve(s, a.incident(), a.by(), now, out);
+                    break;
+                case REVIEW:
+                    p.review(s, a.incident(), a.by(), now, out);
+                    break;
+                default:
+                    throw new IllegalStateException("unknown action " + a.kind());
+            }
+        } else if (change instanceof BrandChange.Paused) {
+            BrandChange.Paused pd = (BrandChange.Paused) change;
+            p.pauseDone(s, pd.incident(), pd.complete(), pd.at(), out);
+        }
+        return null;
+    }
+
+    private void audit(BrandRuntime rt, BrandChange change, BrandProcessor.Out out, boolean applied) {
+        try {
+            auditor.record(rt.state, change, out.events, applied);
+        } catch (RuntimeException e) {
+            log.error("Audit of a {} change of brand {} failed; the change itself stands",
+                    change.getClass().getSimpleName(), rt.brand.name(), e);
+        }
+    }
+
+    /** What {@link #commit} did. */
+    private static final class Committed {
+        IngestResult.Status status;
+        RuntimeException failure;
+        StoreException storeFailure;
+    }
+
+    /**
+     * Applies a change under the brand's lock, derives its audit records, queues its events and hands it to
+     * the store; then, outside the lock, makes it durable (store sync) and publishes the events. A store
+     * failure is thrown after the events are published.
+     *
+     * @param before events to queue ahead of the change's own (what a publishing control did)
+     */
+    private Committed commit(BrandRuntime rt, BrandChange change, BrandProcessor.Out out, List<FirebreakEvent> before) {
+        Committed c = new Committed();
+        rt.lock.lock();
+        try {
+            try {
+                c.status = apply(rt, change, out);
+            } catch (RuntimeException e) {
+                c.failure = e;
+            }
+            audit(rt, change, out, c.failure == null);
+            if (before != null) {
+                rt.outbox.addAll(before);
+            }
+            enqueue(rt, out);
+            try {
+                store.save(rt.state, change);
+            } catch (StoreException e) {
+                c.storeFailure = e;
+            } catch (RuntimeException e) {
+                c.storeFailure = new StoreException("the store failed to save a change of brand " + rt.brand.name()
+                        + ": " + e, e);
+            }
+        } finally {
+            rt.lock.unlock();
+        }
+        if (c.storeFailure == null) {
+            try {
+                store.sync();
+            } catch (StoreException e) {
+                c.storeFailure = e;
+            } catch (RuntimeException e) {
+                c.storeFailure = new StoreException("the store failed to sync: " + e, e);
+            }
+        }
+        return c;
+    }
+
+    private static void throwIfStoreFailed(Committed c) {
+        if (c.storeFailure != null) {
+            throw c.storeFailure;
+        }
     }
 
     /** A builder; a classifier and at least one brand are required. */
@@ -170,25 +360,16 @@ public final class CrisisEngine {
             boolean owned = mention.ownedAccount() || rt.brand.owns(mention.platform(), mention.author().handle())
                     || rt.brand.owns(mention.platform(), mention.author().id());
             BrandProcessor.Out out = new BrandProcessor.Out();
-            IngestResult.Status s = null;
-            RuntimeException failure = null;
-            rt.lock.lock();
-            try {
-                s = rt.processor.ingest(rt.state, mention, c, owned, now, out);
-                rt.checks.observe(mention, c, owned, s, now, out.events);
-            } catch (RuntimeException e) {
-                failure = e;
-            } finally {
-                enqueue(rt, out);
-                store.save(rt.state);
-                rt.lock.unlock();
-            }
-            if (failure != null) {
-                log.error("Processing {} for brand {} failed", mention, rt.brand.name(), failure);
+            Committed done = commit(rt, new BrandChange.Ingest(now, mention, c, owned), out, null);
+            if (done.failure != null) {
+                log.error("Processing {} for brand {} failed", mention, rt.brand.name(), done.failure);
                 afterChange(rt, out);
-                return reject(mention, rt, "processing failed: " + failure);
+                throwIfStoreFailed(done);
+                return reject(mention, rt, "processing failed: " + done.failure);
             }
             afterChange(rt, out);
+            throwIfStoreFailed(done);
+            IngestResult.Status s = done.status;
             took.add(rt.brand.name());
             status = status == null || s.ordinal() < status.ordinal() ? s : status;
         }
@@ -228,19 +409,27 @@ public final class CrisisEngine {
      */
     public void tick(Instant now) {
         Objects.requireNonNull(now, "now");
+        StoreException failed = null;
         for (BrandRuntime rt : brands.values()) {
             BrandProcessor.Out out = new BrandProcessor.Out();
-            rt.lock.lock();
-            try {
-                rt.processor.housekeep(rt.state, now, out);
-                enqueue(rt, out);
-                if (!out.isEmpty()) {
-                    store.save(rt.state);
-                }
-            } finally {
-                rt.lock.unlock();
-            }
+            Committed done = commit(rt, new BrandChange.Tick(now), out, null);
             afterChange(rt, out);
+            if (done.failure != null) {
+                log.error("Time-based work of brand {} at {} failed", rt.brand.name(), now, done.failure);
+            }
+            if (done.storeFailure != null && failed == null) {
+                failed = done.storeFailure;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        try {
+            store.maintain(context);
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreException("the store's upkeep failed: " + e, e);
         }
     }
 
@@ -277,7 +466,7 @@ public final class CrisisEngine {
      * @throws IllegalTransitionException if it is responding, monitoring, resolved or reviewed
      */
     public void acknowledge(IncidentId incident, String who) {
-        act(incident, (rt, out, now) -> rt.processor.acknowledge(rt.state, incident, who, now, out));
+        act(incident, BrandChange.ActionKind.ACKNOWLEDGE, who, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -287,7 +476,7 @@ public final class CrisisEngine {
      * @throws IllegalTransitionException if it is resolved or reviewed
      */
     public void recordPublicReply(IncidentId incident, String who) {
-        act(incident, (rt, out, now) -> rt.processor.recordPublicReply(rt.state, incident, who, now, out));
+        act(incident, BrandChange.ActionKind.PUBLIC_REPLY, who, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -297,12 +486,12 @@ public final class CrisisEngine {
      */
     public void completeStep(IncidentId incident, StepKind step, String who) {
         Objects.requireNonNull(step, "step");
-        act(incident, (rt, out, now) -> rt.processor.completeStep(rt.state, incident, step, who, now, out));
+        act(incident, BrandChange.ActionKind.COMPLETE_STEP, who, Optional.of(step), Optional.empty());
     }
 
     /** Says whether the brand is at fault (apologise) or not (explain the policy); the plan is remade. */
     public void setFault(IncidentId incident, boolean atFault, String who) {
-        act(incident, (rt, out, now) -> rt.processor.setFault(rt.state, incident, atFault, who, now, out));
+        act(incident, BrandChange.ActionKind.SET_FAULT, who, Optional.empty(), Optional.of(atFault));
     }
 
     /**
@@ -311,7 +500,7 @@ public final class CrisisEngine {
      * @throws IllegalTransitionException unless responding
      */
     public void monitor(IncidentId incident, String who) {
-        act(incident, (rt, out, now) -> rt.processor.monitor(rt.state, incident, who, now, out));
+        act(incident, BrandChange.ActionKind.MONITOR, who, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -320,7 +509,7 @@ public final class CrisisEngine {
      * @throws IllegalTransitionException if already resolved or reviewed
      */
     public void resolve(IncidentId incident, String who) {
-        act(incident, (rt, out, now) -> rt.processor.resolve(rt.state, incident, who, now, out));
+        act(incident, BrandChange.ActionKind.RESOLVE, who, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -329,29 +518,22 @@ public final class CrisisEngine {
      * @throws IllegalTransitionException unless resolved
      */
     public void review(IncidentId incident, String who) {
-        act(incident, (rt, out, now) -> rt.processor.review(rt.state, incident, who, now, out));
+        act(incident, BrandChange.ActionKind.REVIEW, who, Optional.empty(), Optional.empty());
     }
 
-    @FunctionalInterface
-    private interface Action {
-        void run(BrandRuntime rt, BrandProcessor.Out out, Instant now);
-    }
-
-    private void act(IncidentId incident, Action action) {
+    private void act(IncidentId incident, BrandChange.ActionKind kind, String who, Optional<StepKind> step,
+            Optional<Boolean> atFault) {
         Objects.requireNonNull(incident, "incident");
+        Objects.requireNonNull(who, "who");
         BrandRuntime rt = runtimeOf(incident);
         BrandProcessor.Out out = new BrandProcessor.Out();
-        rt.lock.lock();
-        try {
-            Instant now = clock.instant();
-            rt.processor.housekeep(rt.state, now, out);
-            action.run(rt, out, now);
-        } finally {
-            enqueue(rt, out);
-            store.save(rt.state);
-            rt.lock.unlock();
-        }
+        Committed done = commit(rt, new BrandChange.Action(clock.instant(), incident, kind, who, step, atFault), out,
+                null);
         afterChange(rt, out);
+        throwIfStoreFailed(done);
+        if (done.failure != null) {
+            throw done.failure;
+        }
     }
 
     private BrandRuntime runtimeOf(IncidentId id) {
@@ -437,6 +619,32 @@ public final class CrisisEngine {
         out.sort(Comparator.comparing((IncidentDetails d) -> d.incident().openedAt())
                 .thenComparing(d -> d.incident().id().value()));
         return out;
+    }
+
+    /**
+     * The audit trail of an incident: every change to it with time, actor and reason, oldest first. The
+     * mentions of the bucket still running come last, as a {@code mentions_attached} record marked
+     * {@code open}. An id merged into another incident has its trail up to the merge (ending with
+     * {@code merged_into}); the survivor's trail goes on. Trails are kept with the brand's state (so a
+     * durable store keeps them) as long as the engine holds the incident (closed ones for
+     * {@link EngineSettings#closedRetention()}).
+     *
+     * @return the records, or an empty list for an unknown id
+     */
+    public List<AuditRecord> auditTrail(IncidentId id) {
+        Objects.requireNonNull(id, "id");
+        BrandRuntime rt;
+        try {
+            rt = runtimeOf(id);
+        } catch (UnknownIncidentException e) {
+            return List.of();
+        }
+        rt.lock.lock();
+        try {
+            return auditor.trail(rt.state, id);
+        } finally {
+            rt.lock.unlock();
+        }
     }
 
     /** The watched brands, by name. */
@@ -565,6 +773,7 @@ public final class CrisisEngine {
 
     private void pause(BrandRuntime rt, IncidentId incident) {
         List<FirebreakEvent> events = new ArrayList<>();
+        List<BrandChange.ControlOutcome> outcomes = new ArrayList<>();
         boolean complete = true;
         rt.controlling.lock();
         try {
@@ -579,27 +788,22 @@ public final class CrisisEngine {
                     complete &= failures.isEmpty();
                     events.add(new FirebreakEvent.PublishingPaused(clock.instant(), rt.brand.name(), incident, name,
                             r.affected().size(), failures));
+                    outcomes.add(new BrandChange.ControlOutcome(name, r.affected().size(), failures));
                 } catch (RuntimeException e) {
                     complete = false;
                     log.warn("Publishing control {} failed to pause for {}: {}", name, incident, e.toString());
                     events.add(new FirebreakEvent.PublishingPaused(clock.instant(), rt.brand.name(), incident, name, 0,
                             List.of("pause failed: " + e)));
+                    outcomes.add(new BrandChange.ControlOutcome(name, 0, List.of("pause failed: " + e)));
                 }
             }
         } finally {
             rt.controlling.unlock();
         }
         BrandProcessor.Out out = new BrandProcessor.Out();
-        rt.lock.lock();
-        try {
-            rt.outbox.addAll(events);
-            rt.processor.pauseDone(rt.state, incident, complete, clock.instant(), out);
-            enqueue(rt, out);
-            store.save(rt.state);
-        } finally {
-            rt.lock.unlock();
-        }
+        Committed done = commit(rt, new BrandChange.Paused(clock.instant(), incident, complete, outcomes), out, events);
         afterChange(rt, out);
+        throwIfStoreFailed(done);
     }
 
     private void resume(BrandRuntime rt) {
@@ -611,30 +815,35 @@ public final class CrisisEngine {
         } finally {
             rt.lock.unlock();
         }
+        List<FirebreakEvent> events = new ArrayList<>();
+        List<BrandChange.ControlOutcome> outcomes = new ArrayList<>();
         rt.controlling.lock();
         try {
             for (PublishingControl c : rt.controls) {
                 String name = controlName(c);
-                FirebreakEvent e;
                 try {
                     PauseReport r = c.resume();
                     List<String> failures = new ArrayList<>();
                     for (PauseReport.Failure f : r.failures()) {
                         failures.add(f.post().id() + ": " + f.reason());
                     }
-                    e = new FirebreakEvent.PublishingResumed(clock.instant(), rt.brand.name(), name,
-                            r.affected().size(), failures);
+                    events.add(new FirebreakEvent.PublishingResumed(clock.instant(), rt.brand.name(), name,
+                            r.affected().size(), failures));
+                    outcomes.add(new BrandChange.ControlOutcome(name, r.affected().size(), failures));
                 } catch (RuntimeException ex) {
                     log.warn("Publishing control {} failed to resume: {}", name, ex.toString());
-                    e = new FirebreakEvent.PublishingResumed(clock.instant(), rt.brand.name(), name, 0,
-                            List.of("resume failed: " + ex));
+                    events.add(new FirebreakEvent.PublishingResumed(clock.instant(), rt.brand.name(), name, 0,
+                            List.of("resume failed: " + ex)));
+                    outcomes.add(new BrandChange.ControlOutcome(name, 0, List.of("resume failed: " + ex)));
                 }
-                rt.outbox.add(e);
             }
         } finally {
             rt.controlling.unlock();
         }
-        publish(rt);
+        BrandProcessor.Out out = new BrandProcessor.Out();
+        Committed done = commit(rt, new BrandChange.Resumed(clock.instant(), outcomes), out, events);
+        afterChange(rt, out);
+        throwIfStoreFailed(done);
     }
 
     private static String controlName(PublishingControl c) {
@@ -669,6 +878,34 @@ public final class CrisisEngine {
             } catch (RuntimeException ex) {
                 log.warn("Listener {} failed on {}; the other listeners still get it", l.getClass().getName(),
                         e.getClass().getSimpleName(), ex);
+            }
+        }
+    }
+
+    /** What the store sees of the engine. */
+    private final class Context implements StoreContext {
+        private final BrandStateCodec codec = BrandStateCodec.create();
+
+        @Override
+        public List<String> brands() {
+            return List.copyOf(brands.keySet());
+        }
+
+        @Override
+        public BrandState decode(String encoded) {
+            return codec.decode(encoded, escalationPolicy);
+        }
+
+        @Override
+        public void forEachState(Consumer<BrandState> visitor) {
+            Objects.requireNonNull(visitor, "visitor");
+            for (BrandRuntime rt : brands.values()) {
+                rt.lock.lock();
+                try {
+                    visitor.accept(rt.state);
+                } finally {
+                    rt.lock.unlock();
+                }
             }
         }
     }
@@ -752,7 +989,12 @@ public final class CrisisEngine {
             return this;
         }
 
-        /** Where brand states live; default in memory. */
+        /**
+         * Where brand states live; default in memory ({@link InMemoryIncidentStore}). With a durable store
+         * ({@link dev.firebreak.store.JournalStore}) {@link #build} recovers each brand's state from it,
+         * re-applying the changes it kept: the engine resumes exactly where it stopped (deadlines that
+         * passed meanwhile fire on the first tick).
+         */
         public Builder store(IncidentStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
@@ -779,7 +1021,9 @@ public final class CrisisEngine {
         }
 
         /**
-         * Builds the engine, loading each brand's state from the store.
+         * Builds the engine, loading each brand's state from the store and re-applying the changes it kept
+         * after that state; a publishing-control call that a crash interrupted (a pause or resume) is made
+         * again.
          *
          * @throws IllegalStateException without a classifier or a brand
          */

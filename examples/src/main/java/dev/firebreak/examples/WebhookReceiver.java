@@ -57,7 +57,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * The handlers verify the signature over the raw body bytes before anything is parsed; a request they
  * refuse is answered with their status and reason, and nothing from it reaches the engine. Bodies larger
- * than {@link Config#maxBodyBytes()} are refused with 413 before they are read in full. Items of a
+ * than {@link Config#maxBodyBytes()} are refused with 413 without being kept in memory. Items of a
  * verified body that cannot be read are printed as dead letters, never dropped silently.
  *
  * <p>Secrets come from the environment ({@value #ENV_X_CONSUMER_SECRET}, {@value #ENV_FACEBOOK_APP_SECRET},
@@ -294,30 +294,47 @@ public final class WebhookReceiver implements AutoCloseable {
                 + " unreadable items");
     }
 
-    /** The body, or empty if it is larger than the limit (then it is not read in full). */
+    /**
+     * The body, or empty if it is larger than the limit. An oversized body is never kept: it is read
+     * and discarded (up to {@link #drainLimit()} bytes, then the connection is dropped) so that the
+     * client, still sending, reads the 413 instead of a reset connection.
+     */
     private Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
+        boolean tooLarge = false;
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.strip()) > maxBodyBytes) {
-                    return Optional.empty();
-                }
+                tooLarge = Long.parseLong(declared.strip()) > maxBodyBytes;
             } catch (NumberFormatException e) {
-                return Optional.empty();
+                tooLarge = true;
             }
         }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         byte[] chunk = new byte[8192];
+        long read = 0;
         try (InputStream in = exchange.getRequestBody()) {
             int n;
             while ((n = in.read(chunk)) > 0) {
-                if (buffer.size() + n > maxBodyBytes) {
-                    return Optional.empty();
+                read += n;
+                if (!tooLarge && buffer.size() + n > maxBodyBytes) {
+                    tooLarge = true;
+                    buffer = null;
                 }
-                buffer.write(chunk, 0, n);
+                if (tooLarge) {
+                    if (read > drainLimit()) {
+                        break;
+                    }
+                } else {
+                    buffer.write(chunk, 0, n);
+                }
             }
         }
-        return Optional.of(buffer.toByteArray());
+        return tooLarge ? Optional.empty() : Optional.of(buffer.toByteArray());
+    }
+
+    /** How much of an oversized body is read and discarded before the connection is dropped. */
+    private long drainLimit() {
+        return Math.min(16L * maxBodyBytes, 64L * 1024 * 1024);
     }
 
     /** The decoded query parameters, first value of each. */

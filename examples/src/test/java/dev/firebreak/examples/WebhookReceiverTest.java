@@ -206,7 +206,7 @@ class WebhookReceiverTest {
     }
 
     @Test
-    void oversizedBodiesAreRefusedBeforeTheyAreRead() throws Exception {
+    void oversizedBodiesAreRefusedWithoutReachingTheEngine() throws Exception {
         byte[] big = new byte[100 * 1024];
         java.util.Arrays.fill(big, (byte) ' ');
         assertEquals(413, post(WebhookReceiver.TWITTER_PATH, big, xSigned(X_SECRET, big)).statusCode());

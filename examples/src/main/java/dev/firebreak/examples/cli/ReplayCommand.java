@@ -17,6 +17,13 @@ import dev.firebreak.plan.PlanStep;
 import dev.firebreak.spi.PauseReport;
 import dev.firebreak.spi.PublishingControl;
 import dev.firebreak.spi.ScheduledPost;
+import dev.firebreak.report.PostMortem;
+import dev.firebreak.report.PostMortemHtml;
+import dev.firebreak.store.BrandChange;
+import dev.firebreak.store.FsyncPolicy;
+import dev.firebreak.store.JournalConfig;
+import dev.firebreak.store.JournalStore;
+import dev.firebreak.store.StoreException;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -33,12 +40,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * {@code replay --in F [--brand NAME ...] [--report F]}: runs the whole engine over mentions ordered by
- * {@code createdAt}, the engine's clock following the data, and prints the timeline.
+ * {@code replay --in F [--brand NAME ...] [--journal DIR] [--report F] [--html F]}: runs the whole engine over
+ * mentions ordered by {@code createdAt}, the engine's clock following the data, and prints the timeline. With
+ * {@code --journal} the engine state lives in a {@link JournalStore}; run again after a crash, the replay
+ * recovers the engine from it, skips the input it already applied (found from the journal's last input per
+ * brand) and goes on, ending with the same report as an uninterrupted run.
  */
 final class ReplayCommand implements Command {
 
@@ -59,7 +70,7 @@ final class ReplayCommand implements Command {
 
     @Override
     public String help() {
-        return "usage: firebreak replay --in F [--brand NAME ...] [--report F] [--rejects F]\n"
+        return "usage: firebreak replay --in F [--brand NAME ...] [--journal DIR] [--report F] [--html F] [--rejects F]\n"
                 + "\n"
                 + "Runs the whole engine (classify, detect, group, escalate, plan) over Mention JSON lines,\n"
                 + "ordered by createdAt, with the engine's clock following the data. Prints the timeline\n"
@@ -67,7 +78,10 @@ final class ReplayCommand implements Command {
                 + "\n"
                 + "  --in F        Mention JSON lines (default: standard input)\n"
                 + "  --brand NAME  watch only this brand (repeatable); default: every brand named in the data\n"
+                + "  --journal DIR persist the engine state in a journal there; running the same command again\n"
+                + "                after a crash resumes from the journal and ends with the same report\n"
                 + "  --report F    also write the JSON report of every incident there\n"
+                + "  --html F      also write the post-mortem of every incident there, as one HTML page\n"
                 + "  --rejects F   also write unreadable lines there\n"
                 + "\n"
                 + "Brands come from the mentions' \"brand\" field; a brand's own accounts are the authors of\n"
@@ -77,7 +91,7 @@ final class ReplayCommand implements Command {
 
     @Override
     public Set<String> options() {
-        return Set.of("in", "brand", "report", "rejects");
+        return Set.of("in", "brand", "journal", "report", "html", "rejects");
     }
 
     /** A clock the replay moves with the data. */
@@ -161,56 +175,179 @@ final class ReplayCommand implements Command {
             throw new UsageException("no brand to watch: the mentions name no brand"
                     + (args.values("brand").isEmpty() ? "" : " among " + args.values("brand")));
         }
+        List<Call> calls = calls(mentions);
         ReplayClock clock = new ReplayClock();
         PrintStream out = io.out();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        CrisisEngine.Builder b = CrisisEngine.builder()
-                .clock(clock)
-                .classifier(DemoSetup.classifier())
-                .brands(brands)
-                .listener(e -> {
-                    counts.merge(e.getClass().getSimpleName(), 1, Integer::sum);
-                    print(out, e);
-                });
-        for (Brand brand : brands) {
-            b.publishingControl(brand.name(), new SimulatedSchedule(brand.name()));
+        JournalStore journal = null;
+        int from = 0;
+        if (args.path("journal").isPresent()) {
+            try {
+                journal = JournalStore.open(args.path("journal").get(), JOURNAL);
+            } catch (StoreException e) {
+                io.err().println("firebreak replay: " + e.getMessage());
+                return 1;
+            }
         }
-        CrisisEngine engine = b.build();
-        out.println("Replaying " + mentions.size() + " mentions for " + names(brands) + " from "
-                + TIME.format(mentions.get(0).createdAt()) + " to "
-                + TIME.format(mentions.get(mentions.size() - 1).createdAt()) + " UTC");
-        out.println();
-        Instant last = null;
-        for (Mention m : mentions) {
-            Instant t = m.createdAt();
-            if (last != null) {
-                // time passes minute by minute so that deadlines fire when they are due
-                for (Instant tick = nextMinute(last); tick.isBefore(t); tick = tick.plusSeconds(60)) {
-                    clock.now = tick;
-                    engine.tick(tick);
+        try {
+            if (journal != null && !journal.recovery().isFresh()) {
+                try {
+                    from = resumeAt(journal, brands, calls, mentions);
+                } catch (IllegalStateException e) {
+                    io.err().println("firebreak replay: " + e.getMessage());
+                    return 1;
+                }
+                clock.now = calls.get(Math.max(0, from - 1)).at;
+            }
+            CrisisEngine.Builder b = CrisisEngine.builder()
+                    .clock(clock)
+                    .classifier(DemoSetup.classifier())
+                    .brands(brands)
+                    .listener(e -> print(out, e));
+            for (Brand brand : brands) {
+                b.publishingControl(brand.name(), new SimulatedSchedule(brand.name()));
+            }
+            if (journal != null) {
+                b.store(journal);
+            }
+            CrisisEngine engine = b.build();
+            out.println("Replaying " + mentions.size() + " mentions for " + names(brands) + " from "
+                    + TIME.format(mentions.get(0).createdAt()) + " to "
+                    + TIME.format(mentions.get(mentions.size() - 1).createdAt()) + " UTC");
+            if (journal != null && !journal.recovery().isFresh()) {
+                out.println("Resumed from the journal in " + journal.directory() + ": " + journal.recovery().records()
+                        + " changes after " + journal.recovery().snapshotLsn().map(l -> "the snapshot at record " + l)
+                        .orElse("the start") + (journal.recovery().truncatedBytes() > 0 ? " (a torn tail of "
+                        + journal.recovery().truncatedBytes() + " bytes cut off)" : "") + "; " + from + " of "
+                        + calls.size() + " steps were already applied");
+            }
+            out.println();
+            int step = 0;
+            for (int i = from; i < calls.size(); i++) {
+                Call c = calls.get(i);
+                clock.now = c.at;
+                if (c.mention < 0) {
+                    engine.tick(c.at);
+                } else {
+                    engine.ingest(mentions.get(c.mention));
+                }
+                if (++step % 2000 == 0 && calls.size() > 5000) {
+                    io.err().println("firebreak replay: " + i + " of " + calls.size() + " steps");
                 }
             }
-            if (last == null || t.isAfter(last)) {
-                clock.now = t;
-                last = t;
+            List<IncidentDetails> all = engine.allDetails();
+            out.println();
+            out.println(summary(engine, all));
+            if (args.path("report").isPresent()) {
+                try (Writer w = Streams.writer(args.path("report"), io)) {
+                    w.write(json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report(all)));
+                    w.write('\n');
+                }
             }
-            engine.ingest(m);
-        }
-        Instant end = last.plus(Duration.ofMinutes(5));
-        for (Instant tick = nextMinute(last); !tick.isAfter(end); tick = tick.plusSeconds(60)) {
-            clock.now = tick;
-            engine.tick(tick);
-        }
-        List<IncidentDetails> all = engine.allDetails();
-        out.println();
-        out.println(summary(engine, all));
-        if (args.path("report").isPresent()) {
-            try (Writer w = Streams.writer(args.path("report"), io)) {
-                w.write(json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report(all)));
-                w.write('\n');
+            if (args.path("html").isPresent()) {
+                List<PostMortem> pms = new ArrayList<>();
+                for (IncidentDetails d : all) {
+                    pms.add(PostMortem.of(d, engine.auditTrail(d.incident().id())));
+                }
+                String title = "Post-mortem: " + names(brands) + ", " + TIME.format(mentions.get(0).createdAt())
+                        + " to " + TIME.format(mentions.get(mentions.size() - 1).createdAt()) + " UTC";
+                try (Writer w = Streams.writer(args.path("html"), io)) {
+                    w.write(PostMortemHtml.render(title, pms));
+                }
+            }
+        } finally {
+            if (journal != null) {
+                journal.close();
             }
         }
         return read.exitCode();
+    }
+
+    /** The journal of a replay: fsync at most every 200 ms (a kill loses nothing; the replay can be run again). */
+    private static final JournalConfig JOURNAL = JournalConfig.builder()
+            .fsync(FsyncPolicy.every(Duration.ofMillis(200))).snapshotEveryRecords(2_000).build();
+
+    /** One engine call of the replay: a tick ({@code mention < 0}) or the ingest of a mention. */
+    private static final class Call {
+        final Instant at;
+        final int mention;
+
+        Call(Instant at, int mention) {
+            this.at = at;
+            this.mention = mention;
+        }
+    }
+
+    /** The replay as a list of calls: ticks minute by minute between mentions, so deadlines fire when due. */
+    private static List<Call> calls(List<Mention> mentions) {
+        List<Call> calls = new ArrayList<>();
+        Instant last = null;
+        for (int i = 0; i < mentions.size(); i++) {
+            Instant t = mentions.get(i).createdAt();
+            if (last != null) {
+                for (Instant tick = nextMinute(last); tick.isBefore(t); tick = tick.plusSeconds(60)) {
+                    calls.add(new Call(tick, -1));
+                }
+            }
+            if (last == null || t.isAfter(last)) {
+                last = t;
+            }
+            calls.add(new Call(last, i));
+        }
+        Instant end = last.plus(Duration.ofMinutes(5));
+        for (Instant tick = nextMinute(last); !tick.isAfter(end); tick = tick.plusSeconds(60)) {
+            calls.add(new Call(tick, -1));
+        }
+        return calls;
+    }
+
+    /**
+     * Where to resume: after the last call every brand's journal has, found from each brand's last input. A
+     * tick cut off half-way (some brands had it) is run again (a second tick at the same time changes
+     * nothing); so is a mention cut off half-way when several brands are watched (the brands that had it
+     * count it as a duplicate, which the report does not show).
+     *
+     * @throws IllegalStateException if the journal does not match the input
+     */
+    private static int resumeAt(JournalStore journal, List<Brand> brands, List<Call> calls, List<Mention> mentions) {
+        Map<Instant, Integer> ticks = new LinkedHashMap<>();
+        Map<String, Integer> ingests = new LinkedHashMap<>();
+        for (int i = 0; i < calls.size(); i++) {
+            Call c = calls.get(i);
+            if (c.mention < 0) {
+                ticks.put(c.at, i);
+            } else {
+                ingests.putIfAbsent(mentions.get(c.mention).key() + "@" + c.at, i);
+            }
+        }
+        int last = -1;
+        int lowest = Integer.MAX_VALUE;
+        for (Brand b : brands) {
+            Optional<BrandChange> input = journal.lastInput(b.name());
+            if (input.isEmpty()) {
+                continue;
+            }
+            Integer at;
+            BrandChange c = input.get();
+            if (c instanceof BrandChange.Tick) {
+                at = ticks.get(c.at());
+            } else if (c instanceof BrandChange.Ingest) {
+                at = ingests.get(((BrandChange.Ingest) c).mention().key() + "@" + c.at());
+            } else {
+                at = null;
+            }
+            if (at == null) {
+                throw new IllegalStateException("the journal in " + journal.directory() + " does not match this input: "
+                        + "its last step for brand " + b.name() + " (" + c.getClass().getSimpleName() + " at " + c.at()
+                        + ") is not in it; use another --journal directory");
+            }
+            last = Math.max(last, at);
+            lowest = Math.min(lowest, at);
+        }
+        if (last < 0) {
+            return 0;
+        }
+        boolean partial = lowest < last && calls.get(last).mention < 0 || brands.size() > 1 && calls.get(last).mention >= 0;
+        return partial ? last : last + 1;
     }
 
     private static Instant nextMinute(Instant t) {

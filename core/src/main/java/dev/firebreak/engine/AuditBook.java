@@ -1,0 +1,59 @@
+package dev.firebreak.engine;
+
+import dev.firebreak.audit.AuditRecord;
+import dev.firebreak.incident.IncidentId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A brand's audit trails, part of its {@link BrandState}: the records per incident plus what the
+ * {@link Auditor} needs to derive the next ones (counters and deadlines last seen, the running bucket of
+ * attached mentions, the incidents holding a publishing pause). Mutated only under the brand's lock.
+ */
+final class AuditBook {
+
+    /** Records kept per incident, at most; older ones are dropped (and counted) beyond it. */
+    static final int MAX_RECORDS = 10_000;
+
+    /** One incident's trail. */
+    static final class Trail {
+        final List<AuditRecord> records = new ArrayList<>();
+        long dropped;
+        /** The incident's counters as last booked. */
+        long mentions;
+        long negatives;
+        /** Deadlines as last seen (null when none). */
+        Instant ackDeadline;
+        Instant responseDeadline;
+        /** The running bucket of attached mentions; Long.MIN_VALUE when none. */
+        long bucket = Long.MIN_VALUE;
+        long bucketMentions;
+        long bucketNegatives;
+        double bucketSentiment;
+        long bucketSentimentCount;
+        long bucketReach;
+        long bucketTotal;
+
+        void add(AuditRecord r) {
+            records.add(r);
+            if (records.size() > MAX_RECORDS) {
+                records.remove(0);
+                dropped++;
+            }
+        }
+    }
+
+    final LinkedHashMap<IncidentId, Trail> trails = new LinkedHashMap<>();
+    /** Incidents with a running bucket, in the order they started one. */
+    final Set<IncidentId> running = new LinkedHashSet<>();
+    /** Incidents that held the brand's publishing pause since it was last resumed. */
+    final Set<IncidentId> pauseHolders = new LinkedHashSet<>();
+
+    Trail trail(IncidentId id) {
+        return trails.computeIfAbsent(id, k -> new Trail());
+    }
+}
