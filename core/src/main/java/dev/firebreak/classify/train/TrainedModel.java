@@ -1,0 +1,340 @@
+package dev.firebreak.classify.train;
+
+import dev.firebreak.classify.Category;
+import dev.firebreak.classify.Classification;
+import dev.firebreak.classify.Language;
+import dev.firebreak.classify.MentionClassifier;
+import dev.firebreak.classify.Polarity;
+import dev.firebreak.classify.Signal;
+import dev.firebreak.classify.eval.Task;
+import dev.firebreak.mention.Mention;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A linear classifier learned by a {@link Trainer}: for a {@link Task#POLARITY} model the polarity and
+ * sentiment score, for a {@link Task#COMPLAINT} model the complaint flag and score; every other part
+ * of its {@link Classification} is neutral (language undetermined, no categories, no signals).
+ * Combine it with a classifier that supplies the rest:
+ *
+ * <pre>{@code
+ * TrainedModel polarity = TrainedModel.load(Path.of("polarity.model"));
+ * MentionClassifier classifier = CompositeClassifier.builder(builtIn)   // language, complaint, categories, signals
+ *         .sentimentFrom(polarity)                                      // polarity and sentiment score
+ *         .build();
+ * }</pre>
+ *
+ * <p>The sentiment score is {@code P(positive) - P(negative)}; the complaint score is
+ * {@code P(complaint)} and a mention is a complaint when it is at least 0.5. Classification is
+ * thread-safe, allocates nothing but its result (working memory is kept per thread) and takes time
+ * linear in the text's length.
+ *
+ * <p>Save with {@link #save(Path)} and load with {@link #load(Path)}; the file format is versioned
+ * and checksummed (docs/model-format.md in the source repository).
+ */
+public final class TrainedModel implements MentionClassifier {
+
+    /** Dense features taken from a feature source: sentiment, complaint score and flag, polarity one-hot. */
+    static final int DENSE = 6;
+
+    private static final long SALT_SIGNAL = 0x5349474E414CL;
+    private static final long SALT_CATEGORY = 0x434154L;
+
+    private final Task task;
+    private final List<String> labels;
+    private final TrainerConfig config;
+    private final int outputs;
+    private final float[] weights;
+    private final float[] bias;
+    private final float[] dense;
+    private final FeatureExtractor extractor;
+    private final ThreadLocal<Work> work;
+
+    TrainedModel(Task task, TrainerConfig config, float[] weights, float[] bias, float[] dense) {
+        this.task = Objects.requireNonNull(task, "task");
+        this.labels = task.labels();
+        this.config = Objects.requireNonNull(config, "config");
+        this.outputs = outputsFor(task);
+        this.weights = weights;
+        this.bias = bias;
+        this.dense = dense;
+        if (weights.length != (outputs << config.hashBits()) || bias.length != outputs
+                || dense.length != DENSE * outputs) {
+            throw new IllegalArgumentException("weights do not match the configuration");
+        }
+        this.extractor = extractorFor(config);
+        this.work = ThreadLocal.withInitial(() -> new Work(outputs, this.weights));
+    }
+
+    static int outputsFor(Task task) {
+        int n = task.labels().size();
+        return n == 2 ? 1 : n;
+    }
+
+    static FeatureExtractor extractorFor(TrainerConfig c) {
+        return new FeatureExtractor(c.wordNgramMin(), c.wordNgramMax(), c.charNgramMin(), c.charNgramMax(),
+                c.hashBits());
+    }
+
+    /** What this model predicts. */
+    public Task task() {
+        return task;
+    }
+
+    /** The labels, in the order of the task. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /**
+     * The settings it was trained with. After {@link #load(Path, MentionClassifier)} the feature
+     * source is the classifier given to load.
+     */
+    public TrainerConfig config() {
+        return config;
+    }
+
+    @Override
+    public Classification classify(Mention mention) {
+        Objects.requireNonNull(mention, "mention");
+        Work w = work.get();
+        double[] z = w.sums;
+        logits(mention, w, z);
+        if (task == Task.COMPLAINT) {
+            double p = sigmoid(z[0]);
+            return new Classification(Language.UNDETERMINED, 0.0, 0.0, Polarity.NEUTRAL, p, p >= 0.5, List.of(),
+                    List.of());
+        }
+        softmax(z);
+        int best = 0;
+        for (int k = 1; k < z.length; k++) {
+            if (z[k] > z[best]) {
+                best = k;
+            }
+        }
+        double sentiment = Math.max(-1, Math.min(1, z[2] - z[0]));
+        Polarity polarity = best == 0 ? Polarity.NEGATIVE : best == 1 ? Polarity.NEUTRAL : Polarity.POSITIVE;
+        return new Classification(Language.UNDETERMINED, 0.0, sentiment, polarity, 0.0, false, List.of(), List.of());
+    }
+
+    /**
+     * The probability of each label for this mention, in label order; for a complaint model
+     * {@code {"true": p, "false": 1 - p}}.
+     */
+    public Map<String, Double> probabilities(Mention mention) {
+        Objects.requireNonNull(mention, "mention");
+        Work w = work.get();
+        double[] z = w.sums;
+        logits(mention, w, z);
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (outputs == 1) {
+            double p = sigmoid(z[0]);
+            out.put(labels.get(0), p);
+            out.put(labels.get(1), 1 - p);
+        } else {
+            softmax(z);
+            for (int k = 0; k < z.length; k++) {
+                out.put(labels.get(k), z[k]);
+            }
+        }
+        return out;
+    }
+
+    /** Computes the raw scores (logits) of a mention into {@code z}. */
+    private void logits(Mention mention, Work w, double[] z) {
+        for (int k = 0; k < outputs; k++) {
+            z[k] = 0;
+        }
+        int n = extractor.extract(mention.text(), w.scratch, w);
+        double scale = n == 0 ? 0 : 1 / Math.sqrt(n);
+        for (int k = 0; k < outputs; k++) {
+            z[k] = bias[k] + z[k] * scale;
+        }
+        if (config.featureSource().isPresent()) {
+            float[] x = w.dense;
+            int named = sourceFeatures(extractor, config, mention, x, w.scratch);
+            for (int d = 0; d < DENSE; d++) {
+                for (int k = 0; k < outputs; k++) {
+                    z[k] += x[d] * dense[d * outputs + k];
+                }
+            }
+            int[] b = w.scratch.buckets;
+            for (int i = 0; i < named; i++) {
+                int o = b[i] * outputs;
+                for (int k = 0; k < outputs; k++) {
+                    z[k] += weights[o + k];
+                }
+            }
+        }
+    }
+
+    /**
+     * The feature source's output as {@link #DENSE} values in {@code x} and named buckets (signals and
+     * categories) in the scratch's bucket list.
+     *
+     * @return how many named buckets
+     */
+    static int sourceFeatures(FeatureExtractor extractor, TrainerConfig config, Mention mention, float[] x,
+            FeatureExtractor.Scratch s) {
+        Classification c = config.featureSource().orElseThrow().classify(mention);
+        if (c == null) {
+            throw new IllegalStateException("feature source " + config.featureSourceName().orElse("?")
+                    + " returned null for " + mention);
+        }
+        x[0] = (float) c.sentiment();
+        x[1] = (float) c.complaintScore();
+        x[2] = c.complaint() ? 1 : 0;
+        x[3] = c.polarity() == Polarity.NEGATIVE ? 1 : 0;
+        x[4] = c.polarity() == Polarity.NEUTRAL ? 1 : 0;
+        x[5] = c.polarity() == Polarity.POSITIVE ? 1 : 0;
+        s.bucketCount = 0;
+        for (Signal sig : c.signals()) {
+            s.addBucket(extractor.namedBucket(SALT_SIGNAL, sig.name()));
+        }
+        for (Category cat : c.categories()) {
+            s.addBucket(extractor.namedBucket(SALT_CATEGORY, cat.id()));
+        }
+        return s.bucketCount;
+    }
+
+    static double sigmoid(double z) {
+        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    }
+
+    /** Turns logits into probabilities in place. */
+    static void softmax(double[] z) {
+        double max = z[0];
+        for (int k = 1; k < z.length; k++) {
+            max = Math.max(max, z[k]);
+        }
+        double sum = 0;
+        for (int k = 0; k < z.length; k++) {
+            z[k] = Math.exp(z[k] - max);
+            sum += z[k];
+        }
+        for (int k = 0; k < z.length; k++) {
+            z[k] /= sum;
+        }
+    }
+
+    // ------------------------------------------------------------------ persistence
+
+    /** Writes the model to a file (replacing it), in the format of docs/model-format.md. */
+    public void save(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            writeTo(out);
+        }
+    }
+
+    /** Writes the model to a stream (not closed). The same model always gives the same bytes. */
+    public void writeTo(OutputStream out) throws IOException {
+        ModelCodec.write(this, out);
+    }
+
+    /**
+     * Reads a model saved by {@link #save(Path)} that uses no feature source.
+     *
+     * @throws ModelFormatException if the file is not a model, is truncated or corrupt, was written by
+     *     a newer Firebreak, or needs a feature source (then use {@link #load(Path, MentionClassifier)})
+     * @throws IOException if the file cannot be read
+     */
+    public static TrainedModel load(Path file) throws IOException {
+        return load(file, Optional.empty());
+    }
+
+    /**
+     * Reads a model trained with {@link TrainerConfig.Builder#featuresFrom(String, MentionClassifier)},
+     * giving it the same kind of classifier again. A model without a feature source ignores it.
+     *
+     * @throws ModelFormatException as {@link #load(Path)}
+     */
+    public static TrainedModel load(Path file, MentionClassifier featureSource) throws IOException {
+        return load(file, Optional.of(Objects.requireNonNull(featureSource, "featureSource")));
+    }
+
+    private static TrainedModel load(Path file, Optional<MentionClassifier> source) throws IOException {
+        Objects.requireNonNull(file, "file");
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return ModelCodec.read(in, source, file.toString());
+        }
+    }
+
+    /** Reads a model from a stream (read to its end, not closed); see {@link #load(Path)}. */
+    public static TrainedModel read(InputStream in) throws IOException {
+        return ModelCodec.read(in, Optional.empty(), "stream");
+    }
+
+    /** Reads a model that needs a feature source from a stream; see {@link #load(Path, MentionClassifier)}. */
+    public static TrainedModel read(InputStream in, MentionClassifier featureSource) throws IOException {
+        return ModelCodec.read(in, Optional.of(Objects.requireNonNull(featureSource, "featureSource")), "stream");
+    }
+
+    float[] weights() {
+        return weights;
+    }
+
+    float[] bias() {
+        return bias;
+    }
+
+    float[] dense() {
+        return dense;
+    }
+
+    int outputs() {
+        return outputs;
+    }
+
+    @Override
+    public String toString() {
+        return "TrainedModel[task=" + task.jsonName() + ", " + config + "]";
+    }
+
+    /** Per-thread working memory: the extractor's scratch and the sink that sums weights. */
+    private static final class Work extends FeatureExtractor.Sink {
+        final FeatureExtractor.Scratch scratch;
+        final double[] sums;
+        final float[] dense = new float[DENSE];
+        private final float[] w;
+        private final int outputs;
+
+        Work(int outputs, float[] weights) {
+            this.scratch = new FeatureExtractor.Scratch(outputs);
+            this.sums = scratch.sums;
+            this.w = weights;
+            this.outputs = outputs;
+        }
+
+        @Override
+        void add(int bucket) {
+            if (outputs == 1) {
+                sums[0] += w[bucket];
+            } else if (outputs == 3) {
+                int o = bucket * 3;
+                sums[0] += w[o];
+                sums[1] += w[o + 1];
+                sums[2] += w[o + 2];
+            } else {
+                int o = bucket * outputs;
+                for (int k = 0; k < outputs; k++) {
+                    sums[k] += w[o + k];
+                }
+            }
+        }
+    }
+}

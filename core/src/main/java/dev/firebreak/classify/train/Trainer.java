@@ -1,0 +1,250 @@
+package dev.firebreak.classify.train;
+
+import dev.firebreak.classify.eval.LabeledMention;
+import dev.firebreak.classify.eval.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Learns a {@link TrainedModel} from labelled mentions: a linear model (logistic regression, softmax
+ * for more than two labels) over hashed word n-grams and character n-grams, trained in-process by
+ * stochastic gradient descent with per-feature adaptive learning rates (AdaGrad) and L2
+ * regularisation, the examples shuffled with the configured seed in every epoch.
+ *
+ * <pre>{@code
+ * List<LabeledMention> examples = ...;   // e.g. FirebreakJson.readLabeledMention(line, Task.POLARITY)
+ * TrainedModel model = Trainer.create(Task.POLARITY).train(examples);
+ * model.save(Path.of("polarity.model"));
+ * }</pre>
+ *
+ * <p>Training is single-threaded and deterministic: the same data in the same order with the same
+ * configuration gives a byte-identical model file. A trainer holds no state between calls and may be
+ * reused.
+ */
+public final class Trainer {
+
+    /** AdaGrad's initial squared-gradient sum: keeps the first steps finite. */
+    private static final double ADAGRAD_INITIAL = 1e-2;
+
+    private final Task task;
+    private final TrainerConfig config;
+
+    private Trainer(Task task, TrainerConfig config) {
+        this.task = Objects.requireNonNull(task, "task");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** A trainer for the task with {@link TrainerConfig#defaults()}. */
+    public static Trainer create(Task task) {
+        return new Trainer(task, TrainerConfig.defaults());
+    }
+
+    /** A trainer for the task with these settings. */
+    public static Trainer create(Task task, TrainerConfig config) {
+        return new Trainer(task, config);
+    }
+
+    /** The task it learns. */
+    public Task task() {
+        return task;
+    }
+
+    /** Its settings. */
+    public TrainerConfig config() {
+        return config;
+    }
+
+    /**
+     * Trains a model.
+     *
+     * @param data labelled mentions, labels as {@link Task#normaliseLabel(String)} gives them; read once
+     *     into memory
+     * @return the model
+     * @throws IllegalArgumentException if the data is empty, has a single label only, or holds a label
+     *     that is not one of the task's (naming the position and the label)
+     */
+    public TrainedModel train(Iterable<LabeledMention> data) {
+        Objects.requireNonNull(data, "data");
+        List<String> labels = task.labels();
+        List<String> texts = new ArrayList<>();
+        List<LabeledMention> examples = new ArrayList<>();
+        int[] y = new int[16];
+        long[] counts = new long[labels.size()];
+        int n = 0;
+        for (LabeledMention lm : data) {
+            Objects.requireNonNull(lm, "labelled mention at position " + n);
+            int label = labels.indexOf(lm.label());
+            if (label < 0) {
+                throw new IllegalArgumentException("training example " + n + " (" + lm.mention().key() + ") has label '"
+                        + lm.label() + "', but a " + task.jsonName() + " model learns " + labels);
+            }
+            if (n == y.length) {
+                y = java.util.Arrays.copyOf(y, n * 2);
+            }
+            y[n++] = label;
+            counts[label]++;
+            texts.add(lm.mention().text());
+            examples.add(lm);
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("cannot train a " + task.jsonName() + " model on no examples: "
+                    + "give it labelled mentions of at least two of " + labels);
+        }
+        int present = 0;
+        int only = -1;
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] > 0) {
+                present++;
+                only = k;
+            }
+        }
+        if (present < 2) {
+            throw new IllegalArgumentException("cannot train a " + task.jsonName() + " model: all " + n
+                    + " examples have the label '" + labels.get(only) + "'; it needs examples of at least two of "
+                    + labels);
+        }
+        return fit(texts, examples, y, counts);
+    }
+
+    private TrainedModel fit(List<String> texts, List<LabeledMention> examples, int[] y, long[] counts) {
+        int n = texts.size();
+        int outputs = TrainedModel.outputsFor(task);
+        FeatureExtractor extractor = TrainedModel.extractorFor(config);
+        float[] w = new float[outputs << config.hashBits()];
+        float[] gw = new float[w.length];
+        float[] bias = new float[outputs];
+        double[] gb = new double[outputs];
+        float[] dense = new float[TrainedModel.DENSE * outputs];
+        double[] gd = new double[dense.length];
+        java.util.Arrays.fill(gb, ADAGRAD_INITIAL);
+        java.util.Arrays.fill(gd, ADAGRAD_INITIAL);
+        double[] classWeight = config.classWeights().weights(task.labels(), counts);
+
+        // the feature source is called once per example, not once per epoch
+        float[][] denseX = null;
+        int[][] named = null;
+        if (config.featureSource().isPresent()) {
+            denseX = new float[n][];
+            named = new int[n][];
+            FeatureExtractor.Scratch s = new FeatureExtractor.Scratch(outputs);
+            for (int i = 0; i < n; i++) {
+                float[] x = new float[TrainedModel.DENSE];
+                int count = TrainedModel.sourceFeatures(extractor, config, examples.get(i).mention(), x, s);
+                denseX[i] = x;
+                named[i] = java.util.Arrays.copyOf(s.buckets, count);
+            }
+        }
+
+        FeatureExtractor.Scratch s = new FeatureExtractor.Scratch(outputs);
+        Collector collector = new Collector(s);
+        double[] z = new double[outputs];
+        double[] g = new double[outputs];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(config.seed());
+        double lr = config.learningRate();
+        double l2 = config.l2();
+        for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            for (int idx = 0; idx < n; idx++) {
+                int e = order[idx];
+                s.bucketCount = 0;
+                int count = extractor.extract(texts.get(e), s, collector);
+                double scale = count == 0 ? 0 : 1 / Math.sqrt(count);
+                int[] b = s.buckets;
+                for (int k = 0; k < outputs; k++) {
+                    z[k] = 0;
+                }
+                for (int f = 0; f < count; f++) {
+                    int o = b[f] * outputs;
+                    for (int k = 0; k < outputs; k++) {
+                        z[k] += w[o + k];
+                    }
+                }
+                for (int k = 0; k < outputs; k++) {
+                    z[k] = z[k] * scale + bias[k];
+                }
+                if (denseX != null) {
+                    for (int d = 0; d < TrainedModel.DENSE; d++) {
+                        for (int k = 0; k < outputs; k++) {
+                            z[k] += denseX[e][d] * dense[d * outputs + k];
+                        }
+                    }
+                    for (int f : named[e]) {
+                        for (int k = 0; k < outputs; k++) {
+                            z[k] += w[f * outputs + k];
+                        }
+                    }
+                }
+                // gradient of the weighted log loss with respect to the logits
+                double cw = classWeight[y[e]];
+                if (outputs == 1) {
+                    double p = TrainedModel.sigmoid(z[0]);
+                    g[0] = cw * (p - (y[e] == 0 ? 1 : 0));
+                } else {
+                    TrainedModel.softmax(z);
+                    for (int k = 0; k < outputs; k++) {
+                        g[k] = cw * (z[k] - (k == y[e] ? 1 : 0));
+                    }
+                }
+                for (int f = 0; f < count; f++) {
+                    update(w, gw, b[f] * outputs, g, scale, lr, l2, outputs);
+                }
+                if (denseX != null) {
+                    for (int f : named[e]) {
+                        update(w, gw, f * outputs, g, 1, lr, l2, outputs);
+                    }
+                    for (int d = 0; d < TrainedModel.DENSE; d++) {
+                        double x = denseX[e][d];
+                        if (x != 0) {
+                            for (int k = 0; k < outputs; k++) {
+                                int o = d * outputs + k;
+                                double gr = g[k] * x + l2 * dense[o];
+                                gd[o] += gr * gr;
+                                dense[o] -= (float) (lr * gr / Math.sqrt(gd[o]));
+                            }
+                        }
+                    }
+                }
+                for (int k = 0; k < outputs; k++) {
+                    gb[k] += g[k] * g[k];
+                    bias[k] -= (float) (lr * g[k] / Math.sqrt(gb[k]));
+                }
+            }
+        }
+        return new TrainedModel(task, config, w, bias, dense);
+    }
+
+    private static void update(float[] w, float[] gw, int o, double[] g, double scale, double lr, double l2,
+            int outputs) {
+        for (int k = 0; k < outputs; k++) {
+            double gr = g[k] * scale + l2 * w[o + k];
+            double acc = gw[o + k] + gr * gr;
+            gw[o + k] = (float) acc;
+            w[o + k] -= (float) (lr * gr / Math.sqrt(acc + ADAGRAD_INITIAL));
+        }
+    }
+
+    /** Collects the buckets of one example. */
+    private static final class Collector extends FeatureExtractor.Sink {
+        private final FeatureExtractor.Scratch s;
+
+        Collector(FeatureExtractor.Scratch s) {
+            this.s = s;
+        }
+
+        @Override
+        void add(int bucket) {
+            s.addBucket(bucket);
+        }
+    }
+}
