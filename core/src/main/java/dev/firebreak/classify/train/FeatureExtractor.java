@@ -113,9 +113,13 @@ final class FeatureExtractor {
         NEGATIONS = table;
     }
 
-    /** Receives feature buckets. */
+    /** Receives feature buckets, in two groups that are weighted and normalised separately. */
     abstract static class Sink {
-        abstract void add(int bucket);
+        /** A word, word n-gram, emoji, punctuation or special token feature. */
+        abstract void word(int bucket);
+
+        /** A character n-gram feature. */
+        abstract void chars(int bucket);
     }
 
     private final int wordMin;
@@ -146,14 +150,9 @@ final class FeatureExtractor {
         return bucket(fnv(name) ^ salt * FNV_PRIME, SEED_NAMED);
     }
 
-    /**
-     * Extracts the features of a text.
-     *
-     * @return how many buckets were handed to the sink (a bucket hit twice counts twice)
-     */
-    int extract(String text, Scratch s, Sink sink) {
+    /** Extracts the features of a text into the sink; a feature that occurs twice is handed over twice. */
+    void extract(String text, Scratch s, Sink sink) {
         tokenise(text, s);
-        int count = 0;
         int tokens = s.tokens;
         long[] hashes = s.tokHash;
         int[] types = s.tokType;
@@ -174,11 +173,9 @@ final class FeatureExtractor {
                 }
             }
             if (wordMin == 1) {
-                sink.add(bucket(h, negated ? SEED_NEGATED : SEED_UNIGRAM));
-                count++;
+                sink.word(bucket(h, negated ? SEED_NEGATED : SEED_UNIGRAM));
                 if (s.tokCaps[t]) {
-                    sink.add(bucket(0, SEED_ALLCAPS));
-                    count++;
+                    sink.word(bucket(0, SEED_ALLCAPS));
                 }
             }
             if (wordMax >= 2) {
@@ -187,21 +184,18 @@ final class FeatureExtractor {
                 for (int u = t - 1, n = 2; u >= from; u--, n++) {
                     g = g * 0x2127599BF4325C37L + hashes[u] + n;
                     if (n >= wordMin) {
-                        sink.add(bucket(g, SEED_NGRAM));
-                        count++;
+                        sink.word(bucket(g, SEED_NGRAM));
                     }
                 }
             }
             if (charMax > 0 && type == WORD) {
-                count += charNgrams(s.norm, s.tokStart[t], s.tokLen[t], sink);
+                charNgrams(s.norm, s.tokStart[t], s.tokLen[t], sink);
             }
         }
-        return count;
     }
 
-    private int charNgrams(char[] norm, int start, int len, Sink sink) {
-        // the word with boundary marks: '<' + chars + '>', positions -1 .. len
-        int count = 0;
+    private void charNgrams(char[] norm, int start, int len, Sink sink) {
+        // the word with boundary marks: '<' + chars + '>'
         int total = len + 2;
         for (int i = 0; i < total; i++) {
             long h = FNV_OFFSET;
@@ -211,12 +205,10 @@ final class FeatureExtractor {
                 h = (h ^ c) * FNV_PRIME;
                 int n = j - i + 1;
                 if (n >= charMin && n < total) {
-                    sink.add(bucket(h, SEED_CHAR));
-                    count++;
+                    sink.chars(bucket(h, SEED_CHAR));
                 }
             }
         }
-        return count;
     }
 
     private static boolean isNegation(long h, Scratch s, int t) {
@@ -515,16 +507,6 @@ final class FeatureExtractor {
         boolean[] tokCaps = new boolean[128];
         int tokens;
 
-        /** Score sums, one per output. */
-        final double[] sums;
-        /** Training only: the buckets of the current example. */
-        int[] buckets = new int[1024];
-        int bucketCount;
-
-        Scratch(int outputs) {
-            this.sums = new double[outputs];
-        }
-
         void reset(int textLength) {
             // a text of n chars normalises to at most n chars plus nothing: specials write no chars
             if (norm.length < textLength) {
@@ -536,7 +518,6 @@ final class FeatureExtractor {
                 tokType = new int[128];
                 tokHash = new long[128];
                 tokCaps = new boolean[128];
-                buckets = new int[1024];
             }
             tokens = 0;
         }
@@ -569,13 +550,6 @@ final class FeatureExtractor {
 
         void symbol(int out, long hash) {
             end(SYMBOL, out, out, hash, 0, 0);
-        }
-
-        void addBucket(int b) {
-            if (bucketCount == buckets.length) {
-                buckets = java.util.Arrays.copyOf(buckets, buckets.length * 2);
-            }
-            buckets[bucketCount++] = b;
         }
     }
 }

@@ -42,7 +42,7 @@ import java.util.zip.CRC32;
  *   dense count     u16    6 (see TrainedModel.DENSE)
  *   bias            f32 x outputs
  *   dense weights   f32 x dense count x outputs
- *   rows            u32 count of non-zero buckets, then (u32 bucket, f32 x outputs) each, buckets increasing
+ *   rows            u32 count of used buckets, then (u32 bucket, f32 idf, f32 x outputs) each, buckets increasing
  * checksum     u32      CRC-32 of every byte before it
  * str = u16 byte length + UTF-8 bytes
  * </pre>
@@ -103,21 +103,22 @@ final class ModelCodec {
         for (float d : model.dense()) {
             body.writeFloat(d);
         }
-        float[] w = model.weights();
-        int buckets = w.length / outputs;
+        float[] t = model.table();
+        int stride = outputs + 1;
+        int buckets = t.length / stride;
         int rows = 0;
         for (int b = 0; b < buckets; b++) {
-            if (nonZero(w, b * outputs, outputs)) {
+            if (nonZero(t, b * stride, stride)) {
                 rows++;
             }
         }
         body.writeInt(rows);
         for (int b = 0; b < buckets; b++) {
-            int o = b * outputs;
-            if (nonZero(w, o, outputs)) {
+            int o = b * stride;
+            if (nonZero(t, o, stride)) {
                 body.writeInt(b);
-                for (int k = 0; k < outputs; k++) {
-                    body.writeFloat(w[o + k]);
+                for (int k = 0; k < stride; k++) {
+                    body.writeFloat(t[o + k]);
                 }
             }
         }
@@ -286,11 +287,12 @@ final class ModelCodec {
         }
         long rows = Integer.toUnsignedLong(buf.getInt());
         int buckets = 1 << hashBits;
-        if (rows > buckets || rows * (4 + 4L * outputs) != buf.remaining()) {
+        int stride = outputs + 1;
+        if (rows > buckets || rows * (4 + 4L * stride) != buf.remaining()) {
             throw new ModelFormatException(where + " is invalid: " + rows + " weight rows do not fit the "
                     + buf.remaining() + " bytes left for them");
         }
-        float[] w = new float[outputs << hashBits];
+        float[] w = new float[stride << hashBits];
         int previous = -1;
         for (long r = 0; r < rows; r++) {
             int b = buf.getInt();
@@ -299,8 +301,8 @@ final class ModelCodec {
                         + " out of order or out of range");
             }
             previous = b;
-            for (int k = 0; k < outputs; k++) {
-                w[b * outputs + k] = buf.getFloat();
+            for (int k = 0; k < stride; k++) {
+                w[b * stride + k] = buf.getFloat();
             }
         }
         return new TrainedModel(task, config.build(), w, bias, dense);

@@ -54,26 +54,27 @@ public final class TrainedModel implements MentionClassifier {
     private final List<String> labels;
     private final TrainerConfig config;
     private final int outputs;
-    private final float[] weights;
+    /** Per bucket a row of {@code 1 + outputs} floats: the feature's idf weight, then one weight per output. */
+    private final float[] table;
     private final float[] bias;
     private final float[] dense;
     private final FeatureExtractor extractor;
     private final ThreadLocal<Work> work;
 
-    TrainedModel(Task task, TrainerConfig config, float[] weights, float[] bias, float[] dense) {
+    TrainedModel(Task task, TrainerConfig config, float[] table, float[] bias, float[] dense) {
         this.task = Objects.requireNonNull(task, "task");
         this.labels = task.labels();
         this.config = Objects.requireNonNull(config, "config");
         this.outputs = outputsFor(task);
-        this.weights = weights;
+        this.table = table;
         this.bias = bias;
         this.dense = dense;
-        if (weights.length != (outputs << config.hashBits()) || bias.length != outputs
+        if (table.length != ((outputs + 1) << config.hashBits()) || bias.length != outputs
                 || dense.length != DENSE * outputs) {
             throw new IllegalArgumentException("weights do not match the configuration");
         }
         this.extractor = extractorFor(config);
-        this.work = ThreadLocal.withInitial(() -> new Work(outputs, this.weights));
+        this.work = ThreadLocal.withInitial(() -> new Work(outputs, this.table));
     }
 
     static int outputsFor(Task task) {
@@ -108,7 +109,7 @@ public final class TrainedModel implements MentionClassifier {
     public Classification classify(Mention mention) {
         Objects.requireNonNull(mention, "mention");
         Work w = work.get();
-        double[] z = w.sums;
+        double[] z = w.z;
         logits(mention, w, z);
         if (task == Task.COMPLAINT) {
             double p = sigmoid(z[0]);
@@ -134,7 +135,7 @@ public final class TrainedModel implements MentionClassifier {
     public Map<String, Double> probabilities(Mention mention) {
         Objects.requireNonNull(mention, "mention");
         Work w = work.get();
-        double[] z = w.sums;
+        double[] z = w.z;
         logits(mention, w, z);
         Map<String, Double> out = new LinkedHashMap<>();
         if (outputs == 1) {
@@ -152,40 +153,38 @@ public final class TrainedModel implements MentionClassifier {
 
     /** Computes the raw scores (logits) of a mention into {@code z}. */
     private void logits(Mention mention, Work w, double[] z) {
+        w.clear();
+        extractor.extract(mention.text(), w.scratch, w);
+        double sw = w.wordNorm == 0 ? 0 : 1 / Math.sqrt(w.wordNorm);
+        double sc = w.charNorm == 0 ? 0 : 1 / Math.sqrt(w.charNorm);
         for (int k = 0; k < outputs; k++) {
-            z[k] = 0;
-        }
-        int n = extractor.extract(mention.text(), w.scratch, w);
-        double scale = n == 0 ? 0 : 1 / Math.sqrt(n);
-        for (int k = 0; k < outputs; k++) {
-            z[k] = bias[k] + z[k] * scale;
+            z[k] = bias[k] + w.words[k] * sw + w.chars[k] * sc;
         }
         if (config.featureSource().isPresent()) {
             float[] x = w.dense;
-            int named = sourceFeatures(extractor, config, mention, x, w.scratch);
+            w.named.clear();
+            sourceFeatures(extractor, config, mention, x, w.named);
             for (int d = 0; d < DENSE; d++) {
                 for (int k = 0; k < outputs; k++) {
                     z[k] += x[d] * dense[d * outputs + k];
                 }
             }
-            int[] b = w.scratch.buckets;
-            for (int i = 0; i < named; i++) {
-                int o = b[i] * outputs;
+            int stride = outputs + 1;
+            for (int i = 0; i < w.named.size; i++) {
+                int o = w.named.values[i] * stride + 1;
                 for (int k = 0; k < outputs; k++) {
-                    z[k] += weights[o + k];
+                    z[k] += table[o + k];
                 }
             }
         }
     }
 
     /**
-     * The feature source's output as {@link #DENSE} values in {@code x} and named buckets (signals and
-     * categories) in the scratch's bucket list.
-     *
-     * @return how many named buckets
+     * The feature source's output: {@link #DENSE} values in {@code x}, and the buckets of its signal and
+     * category names in {@code named}.
      */
-    static int sourceFeatures(FeatureExtractor extractor, TrainerConfig config, Mention mention, float[] x,
-            FeatureExtractor.Scratch s) {
+    static void sourceFeatures(FeatureExtractor extractor, TrainerConfig config, Mention mention, float[] x,
+            IntList named) {
         Classification c = config.featureSource().orElseThrow().classify(mention);
         if (c == null) {
             throw new IllegalStateException("feature source " + config.featureSourceName().orElse("?")
@@ -197,14 +196,12 @@ public final class TrainedModel implements MentionClassifier {
         x[3] = c.polarity() == Polarity.NEGATIVE ? 1 : 0;
         x[4] = c.polarity() == Polarity.NEUTRAL ? 1 : 0;
         x[5] = c.polarity() == Polarity.POSITIVE ? 1 : 0;
-        s.bucketCount = 0;
         for (Signal sig : c.signals()) {
-            s.addBucket(extractor.namedBucket(SALT_SIGNAL, sig.name()));
+            named.add(extractor.namedBucket(SALT_SIGNAL, sig.name()));
         }
         for (Category cat : c.categories()) {
-            s.addBucket(extractor.namedBucket(SALT_CATEGORY, cat.id()));
+            named.add(extractor.namedBucket(SALT_CATEGORY, cat.id()));
         }
-        return s.bucketCount;
     }
 
     static double sigmoid(double z) {
@@ -284,8 +281,8 @@ public final class TrainedModel implements MentionClassifier {
         return ModelCodec.read(in, Optional.of(Objects.requireNonNull(featureSource, "featureSource")), "stream");
     }
 
-    float[] weights() {
-        return weights;
+    float[] table() {
+        return table;
     }
 
     float[] bias() {
@@ -305,36 +302,71 @@ public final class TrainedModel implements MentionClassifier {
         return "TrainedModel[task=" + task.jsonName() + ", " + config + "]";
     }
 
-    /** Per-thread working memory: the extractor's scratch and the sink that sums weights. */
+    /**
+     * Per-thread working memory: the extractor's scratch, and the sink that sums idf-weighted weights
+     * and squared idf weights per feature group.
+     */
     private static final class Work extends FeatureExtractor.Sink {
-        final FeatureExtractor.Scratch scratch;
-        final double[] sums;
+        final FeatureExtractor.Scratch scratch = new FeatureExtractor.Scratch();
+        final double[] z;
+        final double[] words;
+        final double[] chars;
+        double wordNorm;
+        double charNorm;
         final float[] dense = new float[DENSE];
-        private final float[] w;
+        final IntList named = new IntList();
+        private final float[] t;
         private final int outputs;
 
-        Work(int outputs, float[] weights) {
-            this.scratch = new FeatureExtractor.Scratch(outputs);
-            this.sums = scratch.sums;
-            this.w = weights;
+        Work(int outputs, float[] table) {
+            this.z = new double[outputs];
+            this.words = new double[outputs];
+            this.chars = new double[outputs];
+            this.t = table;
             this.outputs = outputs;
         }
 
-        @Override
-        void add(int bucket) {
-            if (outputs == 1) {
-                sums[0] += w[bucket];
-            } else if (outputs == 3) {
-                int o = bucket * 3;
-                sums[0] += w[o];
-                sums[1] += w[o + 1];
-                sums[2] += w[o + 2];
-            } else {
-                int o = bucket * outputs;
-                for (int k = 0; k < outputs; k++) {
-                    sums[k] += w[o + k];
-                }
+        void clear() {
+            for (int k = 0; k < outputs; k++) {
+                words[k] = 0;
+                chars[k] = 0;
             }
+            wordNorm = 0;
+            charNorm = 0;
+        }
+
+        @Override
+        void word(int bucket) {
+            wordNorm += add(bucket, words);
+        }
+
+        @Override
+        void chars(int bucket) {
+            charNorm += add(bucket, chars);
+        }
+
+        /** Adds a feature's weights times its idf to the sums and returns the idf squared. */
+        private double add(int bucket, double[] sums) {
+            float[] t = this.t;
+            if (outputs == 1) {
+                int o = bucket << 1;
+                double v = t[o];
+                sums[0] += v * t[o + 1];
+                return v * v;
+            } else if (outputs == 3) {
+                int o = bucket << 2;
+                double v = t[o];
+                sums[0] += v * t[o + 1];
+                sums[1] += v * t[o + 2];
+                sums[2] += v * t[o + 3];
+                return v * v;
+            }
+            int o = bucket * (outputs + 1);
+            double v = t[o];
+            for (int k = 0; k < outputs; k++) {
+                sums[k] += v * t[o + 1 + k];
+            }
+            return v * v;
         }
     }
 }

@@ -111,9 +111,39 @@ public final class Trainer {
     private TrainedModel fit(List<String> texts, List<LabeledMention> examples, int[] y, long[] counts) {
         int n = texts.size();
         int outputs = TrainedModel.outputsFor(task);
+        int stride = outputs + 1;
+        int buckets = 1 << config.hashBits();
         FeatureExtractor extractor = TrainedModel.extractorFor(config);
-        float[] w = new float[outputs << config.hashBits()];
-        float[] gw = new float[w.length];
+        FeatureExtractor.Scratch s = new FeatureExtractor.Scratch();
+        Collector collector = new Collector();
+
+        // idf weights: log((n + 1) / (df + 1)) + 1 for features seen in training, 0 for the rest
+        float[] table = new float[stride * buckets];
+        int[] df = new int[buckets];
+        int[] lastDoc = new int[buckets];
+        java.util.Arrays.fill(lastDoc, -1);
+        for (int e = 0; e < n; e++) {
+            collector.clear();
+            extractor.extract(texts.get(e), s, collector);
+            for (IntList list : collector.groups) {
+                for (int i = 0; i < list.size; i++) {
+                    int b = list.values[i];
+                    if (lastDoc[b] != e) {
+                        lastDoc[b] = e;
+                        df[b]++;
+                    }
+                }
+            }
+        }
+        for (int b = 0; b < buckets; b++) {
+            if (df[b] > 0) {
+                table[b * stride] = (float) (Math.log((n + 1.0) / (df[b] + 1.0)) + 1);
+            }
+        }
+        df = null;
+        lastDoc = null;
+
+        float[] gw = new float[outputs * buckets];
         float[] bias = new float[outputs];
         double[] gb = new double[outputs];
         float[] dense = new float[TrainedModel.DENSE * outputs];
@@ -128,17 +158,16 @@ public final class Trainer {
         if (config.featureSource().isPresent()) {
             denseX = new float[n][];
             named = new int[n][];
-            FeatureExtractor.Scratch s = new FeatureExtractor.Scratch(outputs);
+            IntList list = new IntList();
             for (int i = 0; i < n; i++) {
                 float[] x = new float[TrainedModel.DENSE];
-                int count = TrainedModel.sourceFeatures(extractor, config, examples.get(i).mention(), x, s);
+                list.clear();
+                TrainedModel.sourceFeatures(extractor, config, examples.get(i).mention(), x, list);
                 denseX[i] = x;
-                named[i] = java.util.Arrays.copyOf(s.buckets, count);
+                named[i] = list.toArray();
             }
         }
 
-        FeatureExtractor.Scratch s = new FeatureExtractor.Scratch(outputs);
-        Collector collector = new Collector(s);
         double[] z = new double[outputs];
         double[] g = new double[outputs];
         int[] order = new int[n];
@@ -148,6 +177,7 @@ public final class Trainer {
         SplittableRandom random = new SplittableRandom(config.seed());
         double lr = config.learningRate();
         double l2 = config.l2();
+        double[] scales = new double[2];
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             for (int i = n - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
@@ -157,21 +187,27 @@ public final class Trainer {
             }
             for (int idx = 0; idx < n; idx++) {
                 int e = order[idx];
-                s.bucketCount = 0;
-                int count = extractor.extract(texts.get(e), s, collector);
-                double scale = count == 0 ? 0 : 1 / Math.sqrt(count);
-                int[] b = s.buckets;
+                collector.clear();
+                extractor.extract(texts.get(e), s, collector);
                 for (int k = 0; k < outputs; k++) {
-                    z[k] = 0;
+                    z[k] = bias[k];
                 }
-                for (int f = 0; f < count; f++) {
-                    int o = b[f] * outputs;
-                    for (int k = 0; k < outputs; k++) {
-                        z[k] += w[o + k];
+                for (int grp = 0; grp < 2; grp++) {
+                    IntList list = collector.groups[grp];
+                    double norm = 0;
+                    for (int i = 0; i < list.size; i++) {
+                        double v = table[list.values[i] * stride];
+                        norm += v * v;
                     }
-                }
-                for (int k = 0; k < outputs; k++) {
-                    z[k] = z[k] * scale + bias[k];
+                    double scale = norm == 0 ? 0 : 1 / Math.sqrt(norm);
+                    scales[grp] = scale;
+                    for (int i = 0; i < list.size; i++) {
+                        int o = list.values[i] * stride;
+                        double v = table[o] * scale;
+                        for (int k = 0; k < outputs; k++) {
+                            z[k] += v * table[o + 1 + k];
+                        }
+                    }
                 }
                 if (denseX != null) {
                     for (int d = 0; d < TrainedModel.DENSE; d++) {
@@ -181,7 +217,7 @@ public final class Trainer {
                     }
                     for (int f : named[e]) {
                         for (int k = 0; k < outputs; k++) {
-                            z[k] += w[f * outputs + k];
+                            z[k] += table[f * stride + 1 + k];
                         }
                     }
                 }
@@ -196,12 +232,16 @@ public final class Trainer {
                         g[k] = cw * (z[k] - (k == y[e] ? 1 : 0));
                     }
                 }
-                for (int f = 0; f < count; f++) {
-                    update(w, gw, b[f] * outputs, g, scale, lr, l2, outputs);
+                for (int grp = 0; grp < 2; grp++) {
+                    IntList list = collector.groups[grp];
+                    for (int i = 0; i < list.size; i++) {
+                        int b = list.values[i];
+                        update(table, gw, b, stride, g, table[b * stride] * scales[grp], lr, l2, outputs);
+                    }
                 }
                 if (denseX != null) {
                     for (int f : named[e]) {
-                        update(w, gw, f * outputs, g, 1, lr, l2, outputs);
+                        update(table, gw, f, stride, g, 1, lr, l2, outputs);
                     }
                     for (int d = 0; d < TrainedModel.DENSE; d++) {
                         double x = denseX[e][d];
@@ -221,30 +261,39 @@ public final class Trainer {
                 }
             }
         }
-        return new TrainedModel(task, config, w, bias, dense);
+        return new TrainedModel(task, config, table, bias, dense);
     }
 
-    private static void update(float[] w, float[] gw, int o, double[] g, double scale, double lr, double l2,
-            int outputs) {
+    /** One AdaGrad step on the weights of bucket {@code b} for a feature of value {@code x}. */
+    private static void update(float[] table, float[] gw, int b, int stride, double[] g, double x, double lr,
+            double l2, int outputs) {
+        int o = b * stride + 1;
+        int a = b * outputs;
         for (int k = 0; k < outputs; k++) {
-            double gr = g[k] * scale + l2 * w[o + k];
-            double acc = gw[o + k] + gr * gr;
-            gw[o + k] = (float) acc;
-            w[o + k] -= (float) (lr * gr / Math.sqrt(acc + ADAGRAD_INITIAL));
+            double gr = g[k] * x + l2 * table[o + k];
+            double acc = gw[a + k] + gr * gr;
+            gw[a + k] = (float) acc;
+            table[o + k] -= (float) (lr * gr / Math.sqrt(acc + ADAGRAD_INITIAL));
         }
     }
 
-    /** Collects the buckets of one example. */
+    /** Collects the buckets of one example, words and character n-grams apart. */
     private static final class Collector extends FeatureExtractor.Sink {
-        private final FeatureExtractor.Scratch s;
+        final IntList[] groups = {new IntList(), new IntList()};
 
-        Collector(FeatureExtractor.Scratch s) {
-            this.s = s;
+        void clear() {
+            groups[0].clear();
+            groups[1].clear();
         }
 
         @Override
-        void add(int bucket) {
-            s.addBucket(bucket);
+        void word(int bucket) {
+            groups[0].add(bucket);
+        }
+
+        @Override
+        void chars(int bucket) {
+            groups[1].add(bucket);
         }
     }
 }
