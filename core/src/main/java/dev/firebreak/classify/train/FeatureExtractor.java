@@ -120,13 +120,26 @@ final class FeatureExtractor {
 
         /** A character n-gram feature. */
         abstract void chars(int bucket);
+
+        /**
+         * Called before the character n-grams of a word: a sink that remembers what a word's n-grams
+         * added (keyed by the hash of the word's normalised characters) may add it again and return
+         * true, and the n-grams are skipped.
+         */
+        boolean charsCached(long wordHash) {
+            return false;
+        }
+
+        /** Called after the character n-grams of a word that was not cached. */
+        void charsDone(long wordHash) {
+        }
     }
 
     private final int wordMin;
     private final int wordMax;
     private final int charMin;
     private final int charMax;
-    private final int mask;
+    private final int shift;
 
     /**
      * An extractor.
@@ -142,7 +155,7 @@ final class FeatureExtractor {
         this.wordMax = wordMax;
         this.charMin = charMin;
         this.charMax = charMax;
-        this.mask = (1 << hashBits) - 1;
+        this.shift = 64 - hashBits;
     }
 
     /** The bucket of a named extra feature (a signal or category name from another classifier). */
@@ -188,8 +201,9 @@ final class FeatureExtractor {
                     }
                 }
             }
-            if (charMax > 0 && type == WORD) {
+            if (charMax > 0 && type == WORD && !sink.charsCached(h)) {
                 charNgrams(s.norm, s.tokStart[t], s.tokLen[t], sink);
+                sink.charsDone(h);
             }
         }
     }
@@ -234,12 +248,9 @@ final class FeatureExtractor {
         return false;
     }
 
+    /** Fibonacci hashing: the top bits of the seeded hash times the golden ratio. */
     private int bucket(long h, long seed) {
-        long z = h ^ seed;
-        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
-        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
-        z ^= z >>> 33;
-        return (int) z & mask;
+        return (int) (((h ^ seed) * 0x9E3779B97F4A7C15L) >>> shift);
     }
 
     static long fnv(String s) {

@@ -304,9 +304,14 @@ public final class TrainedModel implements MentionClassifier {
 
     /**
      * Per-thread working memory: the extractor's scratch, and the sink that sums idf-weighted weights
-     * and squared idf weights per feature group.
+     * and squared idf weights per feature group. The character n-grams of a word always add up to a
+     * per-word subtotal before they join the total, and recent words' subtotals are cached (keyed by
+     * the 64-bit hash of the word's normalised characters): frequent words cost one lookup, and the
+     * result is the same whether or not the word was cached.
      */
     private static final class Work extends FeatureExtractor.Sink {
+        private static final int CACHE = 1 << 11;
+
         final FeatureExtractor.Scratch scratch = new FeatureExtractor.Scratch();
         final double[] z;
         final double[] words;
@@ -317,11 +322,18 @@ public final class TrainedModel implements MentionClassifier {
         final IntList named = new IntList();
         private final float[] t;
         private final int outputs;
+        private final double[] sub;
+        private double subNorm;
+        private final long[] keys = new long[CACHE];
+        private final boolean[] used = new boolean[CACHE];
+        private final double[] cached;
 
         Work(int outputs, float[] table) {
             this.z = new double[outputs];
             this.words = new double[outputs];
             this.chars = new double[outputs];
+            this.sub = new double[outputs];
+            this.cached = new double[CACHE * (outputs + 1)];
             this.t = table;
             this.outputs = outputs;
         }
@@ -342,7 +354,43 @@ public final class TrainedModel implements MentionClassifier {
 
         @Override
         void chars(int bucket) {
-            charNorm += add(bucket, chars);
+            subNorm += add(bucket, sub);
+        }
+
+        @Override
+        boolean charsCached(long wordHash) {
+            int slot = slot(wordHash);
+            if (used[slot] && keys[slot] == wordHash) {
+                int o = slot * (outputs + 1);
+                for (int k = 0; k < outputs; k++) {
+                    chars[k] += cached[o + k];
+                }
+                charNorm += cached[o + outputs];
+                return true;
+            }
+            for (int k = 0; k < outputs; k++) {
+                sub[k] = 0;
+            }
+            subNorm = 0;
+            return false;
+        }
+
+        @Override
+        void charsDone(long wordHash) {
+            int slot = slot(wordHash);
+            int o = slot * (outputs + 1);
+            for (int k = 0; k < outputs; k++) {
+                chars[k] += sub[k];
+                cached[o + k] = sub[k];
+            }
+            charNorm += subNorm;
+            cached[o + outputs] = subNorm;
+            keys[slot] = wordHash;
+            used[slot] = true;
+        }
+
+        private static int slot(long h) {
+            return (int) ((h * 0x9E3779B97F4A7C15L) >>> (64 - 11));
         }
 
         /** Adds a feature's weights times its idf to the sums and returns the idf squared. */
