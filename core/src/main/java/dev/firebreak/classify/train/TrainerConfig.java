@@ -145,7 +145,7 @@ public final class TrainerConfig {
         private int charNgramMin = 2;
         private int charNgramMax = 5;
         private int hashBits = 20;
-        private int epochs = 10;
+        private int epochs = 5;
         private double learningRate = 0.2;
         private double l2 = 1e-6;
         private ClassWeights classWeights = ClassWeights.balanced();
