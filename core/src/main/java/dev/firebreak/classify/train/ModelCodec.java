@@ -150,18 +150,21 @@ final class ModelCodec {
     }
 
     static TrainedModel read(InputStream in, Optional<MentionClassifier> source, String where) throws IOException {
-        byte[] all = in.readAllBytes();
-        if (all.length < MAGIC.length || !java.util.Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        // the header first, so that a large file of another kind is not read whole
+        byte[] header = in.readNBytes(HEADER);
+        int magicBytes = Math.min(header.length, MAGIC.length);
+        if (header.length < MAGIC.length
+                || !java.util.Arrays.equals(header, 0, magicBytes, MAGIC, 0, magicBytes)) {
             throw new ModelFormatException(where + " is not a Firebreak model file: it does not start with the magic "
-                    + "bytes \"FBMODEL\\0\"" + (all.length == 0 ? " (the file is empty)" : ""));
+                    + "bytes \"FBMODEL\\0\"" + (header.length == 0 ? " (the file is empty)" : ""));
         }
-        if (all.length < HEADER) {
-            throw new ModelFormatException(where + " is truncated: " + all.length + " bytes, shorter than the "
+        if (header.length < HEADER) {
+            throw new ModelFormatException(where + " is truncated: " + header.length + " bytes, shorter than the "
                     + HEADER + "-byte header");
         }
-        ByteBuffer buf = ByteBuffer.wrap(all);
-        buf.position(MAGIC.length);
-        int version = Short.toUnsignedInt(buf.getShort());
+        ByteBuffer head = ByteBuffer.wrap(header);
+        head.position(MAGIC.length);
+        int version = Short.toUnsignedInt(head.getShort());
         if (version > VERSION) {
             throw new ModelFormatException(where + " has model format version " + version
                     + ", newer than this Firebreak reads (" + VERSION + "): upgrade Firebreak or retrain the model");
@@ -169,16 +172,27 @@ final class ModelCodec {
         if (version < 1) {
             throw new ModelFormatException(where + " has unknown model format version " + version);
         }
-        long bodyLength = buf.getLong();
+        long bodyLength = head.getLong();
+        if (bodyLength < 0 || bodyLength > Integer.MAX_VALUE - HEADER - 8) {
+            throw new ModelFormatException(where + " is corrupt: its header gives an impossible body length "
+                    + bodyLength);
+        }
+        byte[] rest = in.readNBytes((int) bodyLength + 4);
         long expected = HEADER + bodyLength + 4;
-        if (bodyLength < 0 || all.length < expected) {
-            throw new ModelFormatException(where + " is truncated: " + all.length + " bytes, its header says "
-                    + (bodyLength < 0 ? "a negative length" : expected + " bytes"));
+        if (rest.length < bodyLength + 4) {
+            throw new ModelFormatException(where + " is truncated: " + (HEADER + rest.length)
+                    + " bytes, its header says " + expected + " bytes");
         }
-        if (all.length > expected) {
-            throw new ModelFormatException(where + " is corrupt: " + (all.length - expected)
-                    + " unexpected bytes after the checksum");
+        long extra = 0;
+        while (in.read() >= 0) {
+            extra++;
         }
+        if (extra > 0) {
+            throw new ModelFormatException(where + " is corrupt: " + extra + " unexpected bytes after the checksum");
+        }
+        byte[] all = new byte[(int) expected];
+        System.arraycopy(header, 0, all, 0, HEADER);
+        System.arraycopy(rest, 0, all, HEADER, rest.length);
         CRC32 crc = new CRC32();
         crc.update(all, 0, (int) (HEADER + bodyLength));
         int stored = ByteBuffer.wrap(all, (int) (HEADER + bodyLength), 4).getInt();
@@ -186,6 +200,8 @@ final class ModelCodec {
             throw new ModelFormatException(where + " is corrupt: CRC-32 checksum mismatch (stored "
                     + String.format("%08x", stored) + ", computed " + String.format("%08x", (int) crc.getValue()) + ")");
         }
+        ByteBuffer buf = ByteBuffer.wrap(all);
+        buf.position(HEADER);
         buf.limit((int) (HEADER + bodyLength));
         try {
             return readBody(buf, source, where);
