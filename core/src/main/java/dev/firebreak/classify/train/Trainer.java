@@ -199,7 +199,7 @@ public final class Trainer {
                         double v = table[list.values[i] * stride];
                         norm += v * v;
                     }
-                    double scale = norm == 0 ? 0 : 1 / Math.sqrt(norm);
+                    double scale = norm == 0 ? 0 : TrainedModel.GROUP_SCALE / Math.sqrt(norm);
                     scales[grp] = scale;
                     for (int i = 0; i < list.size; i++) {
                         int o = list.values[i] * stride;

@@ -146,7 +146,7 @@ public final class TrainerConfig {
         private int charNgramMax = 5;
         private int hashBits = 20;
         private int epochs = 5;
-        private double learningRate = 0.2;
+        private double learningRate = 0.4;
         private double l2 = 1e-6;
         private ClassWeights classWeights = ClassWeights.balanced();
         private long seed = 42;
