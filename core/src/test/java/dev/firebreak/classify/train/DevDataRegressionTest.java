@@ -27,6 +27,6 @@ class DevDataRegressionTest {
     @Test
     void complaintDetectionStaysAboveItsFloor() {
         ConfusionMatrix m = CrossValidation.run(Trainer.create(Task.COMPLAINT), DevData.complaints(), 5).pooled();
-        assertTrue(m.f1("true") > 0.70, "5-fold F1 of complaints " + m.f1("true"));
+        assertTrue(m.f1("true") > 0.74, "5-fold F1 of complaints " + m.f1("true"));
     }
 }
