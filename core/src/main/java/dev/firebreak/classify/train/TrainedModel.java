@@ -36,8 +36,8 @@ import java.util.Optional;
  *
  * <p>The sentiment score is {@code P(positive) - P(negative)}; the complaint score is
  * {@code P(complaint)} and a mention is a complaint when it is at least 0.5. Classification is
- * thread-safe, allocates nothing but its result (working memory is kept per thread) and takes time
- * linear in the text's length.
+ * thread-safe and takes time linear in the text's length; it allocates nothing but its result (plus
+ * whatever a feature source allocates): working memory, about 100 KB, is kept per thread and model.
  *
  * <p>Save with {@link #save(Path)} and load with {@link #load(Path)}; the file format is versioned
  * and checksummed (docs/model-format.md in the source repository).

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 
 /**
  * Learns a {@link TrainedModel} from labelled mentions: a linear model (logistic regression, softmax
- * for more than two labels) over hashed word n-grams and character n-grams, trained in-process by
+ * for more than two labels) over hashed word n-grams and character n-grams weighted by their inverse
+ * document frequency in the training data, each group normalised to a fixed length, trained in-process by
  * stochastic gradient descent with per-feature adaptive learning rates (AdaGrad) and L2
  * regularisation, the examples shuffled with the configured seed in every epoch.
  *
