@@ -138,7 +138,7 @@ public final class Trainer {
         }
         for (int b = 0; b < buckets; b++) {
             if (df[b] > 0) {
-                table[b * stride] = (float) (Math.log((n + 1.0) / (df[b] + 1.0)) + 1);
+                table[b * stride] = (float) (StrictMath.log((n + 1.0) / (df[b] + 1.0)) + 1);
             }
         }
         df = null;
@@ -225,10 +225,10 @@ public final class Trainer {
                 // gradient of the weighted log loss with respect to the logits
                 double cw = classWeight[y[e]];
                 if (outputs == 1) {
-                    double p = TrainedModel.sigmoid(z[0]);
+                    double p = strictSigmoid(z[0]);
                     g[0] = cw * (p - (y[e] == 0 ? 1 : 0));
                 } else {
-                    TrainedModel.softmax(z);
+                    strictSoftmax(z);
                     for (int k = 0; k < outputs; k++) {
                         g[k] = cw * (z[k] - (k == y[e] ? 1 : 0));
                     }
@@ -263,6 +263,27 @@ public final class Trainer {
             }
         }
         return new TrainedModel(task, config, table, bias, dense);
+    }
+
+    // StrictMath so that the same data and seed give the same bytes on every JVM and CPU
+
+    private static double strictSigmoid(double z) {
+        return z >= 0 ? 1 / (1 + StrictMath.exp(-z)) : StrictMath.exp(z) / (1 + StrictMath.exp(z));
+    }
+
+    private static void strictSoftmax(double[] z) {
+        double max = z[0];
+        for (int k = 1; k < z.length; k++) {
+            max = Math.max(max, z[k]);
+        }
+        double sum = 0;
+        for (int k = 0; k < z.length; k++) {
+            z[k] = StrictMath.exp(z[k] - max);
+            sum += z[k];
+        }
+        for (int k = 0; k < z.length; k++) {
+            z[k] /= sum;
+        }
     }
 
     /** One AdaGrad step on the weights of bucket {@code b} for a feature of value {@code x}. */
