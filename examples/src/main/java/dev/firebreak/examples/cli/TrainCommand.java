@@ -11,6 +11,7 @@ import dev.firebreak.classify.train.CrossValidation;
 import dev.firebreak.classify.train.CrossValidationResult;
 import dev.firebreak.classify.train.TrainedModel;
 import dev.firebreak.classify.train.Trainer;
+import dev.firebreak.classify.train.TrainerConfig;
 import dev.firebreak.json.FirebreakJson;
 import java.io.BufferedReader;
 import java.nio.file.Files;
@@ -32,22 +33,28 @@ final class TrainCommand implements Command {
 
     private final Optional<Supplier<MentionClassifier>> baseline;
     private final String baselineName;
+    private final boolean baselineAsFeatures;
     private final FirebreakJson json = FirebreakJson.create();
 
     /** A train command without a baseline. */
     TrainCommand() {
         this.baseline = Optional.empty();
         this.baselineName = "";
+        this.baselineAsFeatures = false;
     }
 
     /**
      * A train command that, with {@code --folds}, also measures {@code baseline} on the same folds.
      *
-     * @param baselineName how the report names it, for example {@code built-in}
+     * @param baselineName how the report names it, for example {@code builtin}
+     * @param asFeatures whether the trained model also uses the baseline's scores and signals as
+     *     features ({@code TrainerConfig.Builder.featuresFrom(baselineName, baseline)}); such a model
+     *     is loaded with {@code TrainedModel.load(path, baseline)}
      */
-    TrainCommand(String baselineName, Supplier<MentionClassifier> baseline) {
+    TrainCommand(String baselineName, Supplier<MentionClassifier> baseline, boolean asFeatures) {
         this.baseline = Optional.of(Objects.requireNonNull(baseline, "baseline"));
         this.baselineName = Objects.requireNonNull(baselineName, "baselineName");
+        this.baselineAsFeatures = asFeatures;
     }
 
     @Override
@@ -79,7 +86,9 @@ final class TrainCommand implements Command {
                 + "  --json        print the metrics as one JSON object instead of text\n"
                 + "  --rejects F   also write lines that cannot be read there\n"
                 + "\n"
-                + "Lines that cannot be read are reported on standard error as 'line N: ...' and skipped.\n";
+                + "Lines that cannot be read are reported on standard error as 'line N: ...' and skipped.\n"
+                + (baselineAsFeatures ? "The model also uses the " + baselineName + " classifier's scores and signals as "
+                        + "features.\n" : "");
     }
 
     @Override
@@ -118,14 +127,18 @@ final class TrainCommand implements Command {
                     + (read.rejected() > 0 ? " (" + read.rejected() + " lines rejected)" : ""));
             return Main.FAILURE;
         }
-        Trainer trainer = Trainer.create(task);
+        Optional<MentionClassifier> base = baseline.map(Supplier::get);
+        TrainerConfig config = TrainerConfig.defaults();
+        if (baselineAsFeatures && base.isPresent()) {
+            config = config.toBuilder().featuresFrom(baselineName, base.get()).build();
+        }
+        Trainer trainer = Trainer.create(task, config);
         long start = System.nanoTime();
         if (folds > 0) {
             if (folds > data.size()) {
                 throw new UsageException("--folds " + folds + " is more than the " + data.size()
                         + " labelled mentions read");
             }
-            Optional<MentionClassifier> base = baseline.map(Supplier::get);
             CrossValidationResult r = CrossValidation.run(trainer, data, folds, base,
                     f -> io.err().println("... fold " + (f + 1) + " of " + folds + " done"));
             io.out().print(asJson ? json.write(report(r, folds)) + "\n" : text(r, folds));

@@ -165,7 +165,7 @@ class TrainCommandTest {
             calls.incrementAndGet();
             return new Classification(Language.ENGLISH, 1, 0.5, Polarity.POSITIVE, 0, false, List.of(), List.of());
         };
-        TrainCommand command = new TrainCommand("fake", () -> alwaysPositive);
+        TrainCommand command = new TrainCommand("fake", () -> alwaysPositive, false);
         assertTrue(command.help().contains("fake classifier on the same folds"), command.help());
         Run text = run(command, "--in", write(polarityLines(10, 5)).toString(), "--task", "polarity", "--out",
                 dir.resolve("m.model").toString(), "--folds", "5");
@@ -178,6 +178,29 @@ class TrainCommandTest {
         assertEquals("fake", base.get("name").asText());
         assertEquals(10, base.get("confusion").get("counts").get(0).get(2).asInt(), "negatives called positive");
         assertEquals(1.0 / 3, base.get("accuracy").asDouble(), 1e-3);
+    }
+
+    @Test
+    void aWiredBaselineCanAlsoServeAsFeatures() throws IOException {
+        // the texts say nothing; the fake classifier knows the label from the id
+        MentionClassifier oracle = m -> {
+            Polarity p = m.id().startsWith("0-") ? Polarity.NEGATIVE : m.id().startsWith("1-") ? Polarity.NEUTRAL
+                    : Polarity.POSITIVE;
+            double s = p == Polarity.NEGATIVE ? -0.5 : p == Polarity.POSITIVE ? 0.5 : 0;
+            return new Classification(Language.ENGLISH, 1, s, p, 0, false, List.of(), List.of());
+        };
+        List<String> lines = new ArrayList<>();
+        for (String line : polarityLines(20, 9)) {
+            lines.add(line.replaceAll("\"text\": \"[^\"]*\"", "\"text\": \"same words every time\""));
+        }
+        Path model = dir.resolve("with-features.model");
+        Run r = run(new TrainCommand("oracle", () -> oracle, true), "--in", write(lines).toString(), "--task",
+                "polarity", "--out", model.toString(), "--folds", "4", "--json");
+        assertEquals(0, r.code, r.err);
+        JsonNode o = new ObjectMapper().readTree(r.out);
+        assertEquals(1.0, o.get("model").get("accuracy").asDouble(), 1e-9, r.out);
+        TrainedModel loaded = TrainedModel.load(model, oracle);
+        assertEquals("oracle", loaded.config().featureSourceName().orElseThrow());
     }
 
     @Test
