@@ -1,0 +1,145 @@
+package dev.firebreak.benchmarks;
+
+import dev.firebreak.classify.Classification;
+import dev.firebreak.classify.eval.LabeledMention;
+import dev.firebreak.classify.eval.Task;
+import dev.firebreak.classify.train.TrainedModel;
+import dev.firebreak.classify.train.Trainer;
+import dev.firebreak.classify.train.TrainerConfig;
+import dev.firebreak.mention.Mention;
+import dev.firebreak.mention.Platform;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Trained-model speed: {@code classify} is one mention of tweet length (about 110 characters, written
+ * from the templates below, never development data) through a trained polarity or complaint model,
+ * against {@code baseline}, one pass that lower-cases every character of the same text. {@code train}
+ * is training throughput in mentions per second per epoch: 5 epochs over 20,000 generated mentions,
+ * counted as 100,000 operations (it includes the one extra pass that computes idf weights).
+ *
+ * <pre>
+ * mvn -q -o -pl benchmarks -am package -DskipTests
+ * java -jar benchmarks/target/benchmarks.jar TrainedModelBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s
+ * </pre>
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@State(Scope.Thread)
+public class TrainedModelBenchmark {
+
+    private static final int MASK = 1023;
+    private static final int TRAINING_SET = 20_000;
+    private static final int TRAINING_EPOCHS = 5;
+
+    private static final String[] OPENERS = {"@acme", "Hey @acme_support", "So", "Honestly", "Wow", "@shopco why",
+        "Just got my", "Day 3 and", "Ugh", "Shoutout to @acme"};
+    private static final String[] SUBJECTS = {"my order", "the new app update", "your delivery driver",
+        "the refund", "customer service", "the checkout page", "my parcel", "the store on Main St", "the new phone",
+        "this subscription"};
+    private static final String[] POSITIVE = {"is absolutely brilliant", "arrived early, thank you so much",
+        "made my day", "works perfectly now", "was super friendly and helpful", "is the best I have tried"};
+    private static final String[] NEGATIVE = {"is broken AGAIN", "still hasn't arrived after two weeks",
+        "charged me twice and nobody answers", "keeps crashing when I log in", "was rude and useless",
+        "is not working, worst experience ever"};
+    private static final String[] NEUTRAL = {"is changing next month", "opens at 9 on Sundays",
+        "has a new address", "was announced today", "comes in three colours", "is listed on the website"};
+    private static final String[] TAILS = {"#fail", "#happy", "https://t.co/aB3xYz", "😡😡", "🙏", "!!!", "?",
+        "#customerservice", "lol", "...", "👍", "smh"};
+
+    /** Which task the model learns. */
+    @Param({"polarity", "complaint"})
+    public String task;
+
+    /** Features compared: the defaults (words, word pairs and character 2- to 5-grams) or words only. */
+    @Param({"default", "words"})
+    public String features;
+
+    private Mention[] mentions;
+    private String[] texts;
+    private TrainedModel model;
+    private List<LabeledMention> trainingSet;
+    private Trainer epochTrainer;
+    private int i;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        SplittableRandom random = new SplittableRandom(20240501);
+        Task t = Task.fromJson(task);
+        TrainerConfig.Builder config = TrainerConfig.builder();
+        if (features.equals("words")) {
+            config.noCharNgrams();
+        }
+        trainingSet = new ArrayList<>(TRAINING_SET);
+        for (int n = 0; n < TRAINING_SET; n++) {
+            trainingSet.add(example(random, n, t));
+        }
+        model = Trainer.create(t, config.build()).train(trainingSet.subList(0, 3000));
+        epochTrainer = Trainer.create(t, config.epochs(TRAINING_EPOCHS).build());
+        mentions = new Mention[MASK + 1];
+        texts = new String[MASK + 1];
+        for (int n = 0; n <= MASK; n++) {
+            mentions[n] = example(random, TRAINING_SET + n, t).mention();
+            texts[n] = mentions[n].text();
+        }
+    }
+
+    private static LabeledMention example(SplittableRandom r, int n, Task task) {
+        int polarity = r.nextInt(3);
+        String[] middle = polarity == 0 ? NEGATIVE : polarity == 1 ? NEUTRAL : POSITIVE;
+        String text = pick(r, OPENERS) + " " + pick(r, SUBJECTS) + " " + pick(r, middle) + " " + pick(r, TAILS) + " "
+                + pick(r, SUBJECTS) + " " + pick(r, TAILS);
+        Mention m = Mention.builder(Platform.TWITTER, Integer.toString(n)).text(text)
+                .createdAt(Instant.parse("2024-05-01T10:00:00Z")).build();
+        String label = task == Task.POLARITY ? new String[] {"negative", "neutral", "positive"}[polarity]
+                : Boolean.toString(polarity == 0);
+        return new LabeledMention(m, label);
+    }
+
+    private static String pick(SplittableRandom r, String[] from) {
+        return from[r.nextInt(from.length)];
+    }
+
+    /** Classifies one tweet-length mention. */
+    @Benchmark
+    public Classification classify() {
+        return model.classify(mentions[i++ & MASK]);
+    }
+
+    /** One pass lower-casing each character of the same texts: the floor any text classifier pays. */
+    @Benchmark
+    public int baseline() {
+        String s = texts[i++ & MASK];
+        int h = 0;
+        for (int k = 0; k < s.length(); k++) {
+            h = 31 * h + Character.toLowerCase(s.charAt(k));
+        }
+        return h;
+    }
+
+    /** Training throughput: operations are mentions per epoch. */
+    @Benchmark
+    @OperationsPerInvocation(TRAINING_SET * TRAINING_EPOCHS)
+    public TrainedModel train() {
+        return epochTrainer.train(trainingSet);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.firebreak.classify.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.firebreak.testkit.HostileText;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FeatureExtractorTest {
+
+    private static final FeatureExtractor ALL = new FeatureExtractor(1, 2, 2, 5, 20);
+    private static final FeatureExtractor UNIGRAMS = new FeatureExtractor(1, 1, 0, 0, 20);
+
+    /** The sorted buckets of a text. */
+    private static List<Integer> features(FeatureExtractor ex, String text) {
+        List<Integer> out = new ArrayList<>();
+        ex.extract(text, new FeatureExtractor.Scratch(), new FeatureExtractor.Sink() {
+            @Override
+            void word(int bucket) {
+                out.add(bucket);
+            }
+
+            @Override
+            void chars(int bucket) {
+                out.add(-1 - bucket);
+            }
+        });
+        Collections.sort(out);
+        return out;
+    }
+
+    @Test
+    void caseAccentsElongationAndDecomposedAccentsDoNotChangeFeatures() {
+        assertEquals(features(ALL, "great cafe, soo good"), features(ALL, "GrEaT Café, soooooo good"));
+        assertEquals(features(ALL, "creme brulee"), features(ALL, "cre\u0300me bru\u0302le\u0301e"));
+        assertNotEquals(features(ALL, "great cafe"), features(ALL, "great cafes"));
+    }
+
+    @Test
+    void urlsAndHandlesBecomeOneTokenEach() {
+        assertEquals(features(ALL, "@jane look https://t.co/abc #wow"),
+                features(ALL, "@bob_2 look www.example.com/x?y=z wow"));
+        assertEquals(features(UNIGRAMS, "@a @b").size(), 2);
+    }
+
+    @Test
+    void negationMarksTheWordsAfterItUpToPunctuation() {
+        List<Integer> good = features(UNIGRAMS, "good");
+        List<Integer> not = features(UNIGRAMS, "not");
+        List<Integer> notGood = features(UNIGRAMS, "not good");
+        assertTrue(notGood.containsAll(not));
+        assertFalse(notGood.containsAll(good), "'good' after 'not' is a negated feature");
+        assertTrue(features(UNIGRAMS, "not now. good").containsAll(good), "punctuation ends the scope");
+        assertFalse(features(UNIGRAMS, "don't like").containsAll(features(UNIGRAMS, "like")), "n't negates");
+        assertFalse(features(UNIGRAMS, "c'est pas bien").containsAll(features(UNIGRAMS, "bien")), "French");
+        assertTrue(features(UNIGRAMS, "not a b c d good").containsAll(good),
+                "the scope is " + FeatureExtractor.NEGATION_SCOPE + " words");
+    }
+
+    @Test
+    void emojiAreTokensAndSkinTonesDoNotMatter() {
+        assertNotEquals(features(ALL, "love it 😍"), features(ALL, "love it 😡"));
+        assertEquals(features(ALL, "ok 👍🏽"), features(ALL, "ok 👍"));
+        assertEquals(3, features(UNIGRAMS, "😡😡🙏").size());
+    }
+
+    @Test
+    void emoticonsAndPunctuationRunsAreTokens() {
+        assertNotEquals(features(UNIGRAMS, "ok :)"), features(UNIGRAMS, "ok :("));
+        assertEquals(features(UNIGRAMS, "what!!"), features(UNIGRAMS, "what!!!!!!"));
+    }
+
+    @Test
+    void allCapsWordsAddAFeature() {
+        assertEquals(features(UNIGRAMS, "worst").size() + 1, features(UNIGRAMS, "WORST").size());
+    }
+
+    @Test
+    void hostileTextsTokeniseWithinTheirLength() {
+        FeatureExtractor.Scratch scratch = new FeatureExtractor.Scratch();
+        for (Map.Entry<String, String> e : HostileText.all().entrySet()) {
+            int[] count = new int[1];
+            ALL.extract(e.getValue(), scratch, new FeatureExtractor.Sink() {
+                @Override
+                void word(int bucket) {
+                    assertTrue(bucket >= 0 && bucket < 1 << 20, e.getKey());
+                    count[0]++;
+                }
+
+                @Override
+                void chars(int bucket) {
+                    assertTrue(bucket >= 0 && bucket < 1 << 20, e.getKey());
+                    count[0]++;
+                }
+            });
+            assertTrue(scratch.tokens <= e.getValue().length(), e.getKey());
+            assertTrue(count[0] <= 30L * e.getValue().length() + 10, e.getKey() + ": " + count[0] + " features");
+        }
+        // a reused scratch gives the same features after a huge text
+        assertEquals(features(ALL, "back to normal"), features(ALL, "back to normal"));
+    }
+
+    @Test
+    void loneSurrogatesAndControlsSeparateWords() {
+        assertEquals(features(UNIGRAMS, "broken text"), features(UNIGRAMS, "broken \uD83D text"));
+        assertEquals(features(UNIGRAMS, "red alert"), features(UNIGRAMS, "red\u0000alert"));
+    }
+}
