@@ -22,6 +22,12 @@ import java.util.Objects;
  * Because the range widens to include each new extreme, a storm scores high at its first buckets, when an
  * early alert matters, and not again for the same height: one storm, one spike of the score.
  *
+ * <p>The buckets that follow a high score often break the new range again by a little (the rest of a rising
+ * edge, the next burst of the same storm). A score is therefore reported only if it clears a bar: the
+ * highest score reported recently, fading with a half-life of {@link DetectorConfig#repeatHalfLife()}
+ * observations; a score below the bar is reported as 0. A storm that grows past its first alert still
+ * scores again.
+ *
  * <p>Online (a score uses only this value and earlier ones), deterministic, constant memory: the state
  * is a few dozen numbers fixed by the configuration ({@link #snapshot()}). Missing buckets need no
  * special care: the seasonal baseline is indexed by the bucket's time, the rest by observation. Not
@@ -59,6 +65,7 @@ public final class AdaptiveDetector implements SeriesDetector {
 
     private final DetectorConfig config;
     private final double shrink;
+    private final double fade;
     private final long binSeconds;
     private final long seasonalWarmUpSeconds;
 
@@ -69,6 +76,7 @@ public final class AdaptiveDetector implements SeriesDetector {
     private double baseline;
     private double smoothed;
     private double spread;
+    private double bar;
     private final double[] daily;
     private final long[] dailyCounts;
     private final double[] weekly = new double[7];
@@ -81,6 +89,7 @@ public final class AdaptiveDetector implements SeriesDetector {
     public AdaptiveDetector(DetectorConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.shrink = config.rangeHalfLife() == 0 ? 0 : -Math.expm1(-Math.log(2) / config.rangeHalfLife());
+        this.fade = config.repeatHalfLife() == 0 ? 0 : Math.exp(-Math.log(2) / config.repeatHalfLife());
         this.binSeconds = DAY / config.seasonalBinsPerDay();
         this.seasonalWarmUpSeconds = config.seasonalWarmUp().getSeconds();
         this.daily = new double[config.seasonalBinsPerDay()];
@@ -111,6 +120,7 @@ public final class AdaptiveDetector implements SeriesDetector {
         d.baseline = snapshot.baseline();
         d.smoothed = snapshot.smoothed();
         d.spread = snapshot.spread();
+        d.bar = snapshot.bar();
         System.arraycopy(snapshot.daily(), 0, d.daily, 0, d.daily.length);
         System.arraycopy(snapshot.dailyCounts(), 0, d.dailyCounts, 0, d.dailyCounts.length);
         System.arraycopy(snapshot.weekly(), 0, d.weekly, 0, 7);
@@ -133,7 +143,7 @@ public final class AdaptiveDetector implements SeriesDetector {
 
     /** The whole state as a value; see {@link DetectorSnapshot}. */
     public DetectorSnapshot snapshot() {
-        return new DetectorSnapshot(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, spread, daily,
+        return new DetectorSnapshot(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, spread, bar, daily,
                 dailyCounts, weekly, weeklyCounts, high, low, tracking);
     }
 
@@ -199,7 +209,10 @@ public final class AdaptiveDetector implements SeriesDetector {
         if (observations <= config.warmUp()) {
             return 0;
         }
-        return novelty / (novelty + config.scoreScale());
+        double score = novelty / (novelty + config.scoreScale());
+        double reported = score > bar ? score : 0;
+        bar = Math.max(bar * fade, reported);
+        return reported;
     }
 
     /** The novelty of {@code v} for one feature, then widens (and slowly shrinks) that feature's range. */

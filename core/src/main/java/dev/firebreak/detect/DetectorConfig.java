@@ -24,6 +24,9 @@ import java.util.Objects;
  *     0 to never forget
  * @param scoreScale the novelty (the distance beyond the remembered range, as a fraction of the range)
  *     at which the score is 0.5; greater than 0
+ * @param repeatHalfLife after how many observations a reported score has faded to half its height in
+ *     the bar that the next score must clear to be reported (lower scores are reported as 0), so that the
+ *     buckets that follow the start of a storm do not each alert again; 0 to report every score
  */
 public record DetectorConfig(
         int warmUp,
@@ -35,10 +38,11 @@ public record DetectorConfig(
         double weeklyRate,
         double baselineRate,
         long rangeHalfLife,
-        double scoreScale) {
+        double scoreScale,
+        long repeatHalfLife) {
 
     private static final DetectorConfig DEFAULTS = new DetectorConfig(288, 0.05, 48, true, Duration.ofDays(1),
-            0.05, 0.02, 0.003, 50_000, 0.05);
+            0.05, 0.02, 0.003, 50_000, 0.05, 36);
 
     /** Validates every field; see the builder's setters for the ranges. */
     public DetectorConfig {
@@ -63,6 +67,7 @@ public record DetectorConfig(
         if (!(scoreScale > 0) || Double.isInfinite(scoreScale)) {
             throw new IllegalArgumentException("scoreScale must be a finite number greater than 0, was " + scoreScale);
         }
+        checkRange("repeatHalfLife", repeatHalfLife, 0, 1_000_000);
     }
 
     /** The measured default settings. */
@@ -117,6 +122,7 @@ public record DetectorConfig(
         private double baselineRate;
         private long rangeHalfLife;
         private double scoreScale;
+        private long repeatHalfLife;
 
         private Builder(DetectorConfig c) {
             warmUp = c.warmUp;
@@ -129,6 +135,7 @@ public record DetectorConfig(
             baselineRate = c.baselineRate;
             rangeHalfLife = c.rangeHalfLife;
             scoreScale = c.scoreScale;
+            repeatHalfLife = c.repeatHalfLife;
         }
 
         /** Observations that only train (score 0); 0 to 1,000,000. */
@@ -212,10 +219,17 @@ public record DetectorConfig(
             return this;
         }
 
+        /** Half-life, in observations, of the bar a score must clear to be reported; 0 to 1,000,000, 0 to report every score. */
+        public Builder repeatHalfLife(long observations) {
+            checkRange("repeatHalfLife", observations, 0, 1_000_000);
+            this.repeatHalfLife = observations;
+            return this;
+        }
+
         /** The settings. */
         public DetectorConfig build() {
             return new DetectorConfig(warmUp, levelSmoothing, seasonalBinsPerDay, weekly, seasonalWarmUp, seasonalRate,
-                    weeklyRate, baselineRate, rangeHalfLife, scoreScale);
+                    weeklyRate, baselineRate, rangeHalfLife, scoreScale, repeatHalfLife);
         }
     }
 }

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param baseline the deseasonalised base level
  * @param smoothed the smoothed level
  * @param spread the typical size of a residual from the seasonal baseline
+ * @param bar the score that the next score must exceed to be reported: the highest reported score, faded
+ *     with the configured half-life (0 before any score was reported); in [0, 1]
  * @param daily the time-of-day offsets, one per bin
  * @param dailyCounts how many values each time-of-day bin has learned from
  * @param weekly the day-of-week offsets, Monday first
@@ -35,6 +37,7 @@ public record DetectorSnapshot(
         double baseline,
         double smoothed,
         double spread,
+        double bar,
         double[] daily,
         long[] dailyCounts,
         double[] weekly,
@@ -47,6 +50,9 @@ public record DetectorSnapshot(
     public DetectorSnapshot {
         if (observations < 0) {
             throw new IllegalArgumentException("observations must be 0 or more, was " + observations);
+        }
+        if (!(bar >= 0 && bar <= 1)) {
+            throw new IllegalArgumentException("bar must be in [0, 1], was " + bar);
         }
         daily = Objects.requireNonNull(daily, "daily").clone();
         dailyCounts = Objects.requireNonNull(dailyCounts, "dailyCounts").clone();
@@ -114,6 +120,7 @@ public record DetectorSnapshot(
                 && Double.compare(baseline, s.baseline) == 0
                 && Double.compare(smoothed, s.smoothed) == 0
                 && Double.compare(spread, s.spread) == 0
+                && Double.compare(bar, s.bar) == 0
                 && Arrays.equals(daily, s.daily)
                 && Arrays.equals(dailyCounts, s.dailyCounts)
                 && Arrays.equals(weekly, s.weekly)
@@ -125,7 +132,7 @@ public record DetectorSnapshot(
 
     @Override
     public int hashCode() {
-        int h = Objects.hash(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, spread);
+        int h = Objects.hash(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, spread, bar);
         h = 31 * h + Arrays.hashCode(daily);
         h = 31 * h + Arrays.hashCode(dailyCounts);
         h = 31 * h + Arrays.hashCode(weekly);
@@ -138,7 +145,7 @@ public record DetectorSnapshot(
     @Override
     public String toString() {
         return "DetectorSnapshot[observations=" + observations + ", firstSecond=" + firstSecond + ", lastSecond="
-                + lastSecond + ", magnitude=" + magnitude + ", baseline=" + baseline + ", smoothed=" + smoothed + ", spread=" + spread
+                + lastSecond + ", magnitude=" + magnitude + ", baseline=" + baseline + ", smoothed=" + smoothed + ", spread=" + spread + ", bar=" + bar
                 + ", daily=" + Arrays.toString(daily) + ", dailyCounts=" + Arrays.toString(dailyCounts)
                 + ", weekly=" + Arrays.toString(weekly) + ", weeklyCounts=" + Arrays.toString(weeklyCounts)
                 + ", high=" + Arrays.toString(high) + ", low=" + Arrays.toString(low)

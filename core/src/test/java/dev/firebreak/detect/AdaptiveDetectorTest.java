@@ -57,6 +57,33 @@ class AdaptiveDetectorTest {
         assertTrue(alerts <= 2, alerts + " alerting buckets for one two-hour storm");
     }
 
+    @Test
+    void theRisingEdgeOfAStormAfterItsAlertIsReportedAsZero() {
+        // three bursts in a row, each a little higher: without the bar each one breaks the range again
+        double[] v = Series.seasonal(10 * PER_DAY, 100, 40, 5, 9);
+        int start = 8 * PER_DAY;
+        v[start] += 300;
+        v[start + 2] += 320;
+        v[start + 4] += 340;
+        double[] reported = Series.score(v);
+        double[] every = Series.score(DetectorConfig.builder().repeatHalfLife(0).build().newDetector(), v, 0);
+        assertTrue(reported[start] >= ALERT, "storm start scored " + reported[start]);
+        assertTrue(every[start + 2] > 0 && every[start + 4] > 0, "the later bursts break the range by a little");
+        assertEquals(0.0, reported[start + 2], "second burst");
+        assertEquals(0.0, reported[start + 4], "third burst");
+    }
+
+    @Test
+    void aStormThatGrowsFarBeyondItsFirstAlertScoresAgain() {
+        double[] v = Series.seasonal(10 * PER_DAY, 100, 40, 5, 10);
+        int start = 8 * PER_DAY;
+        v[start] += 150;
+        v[start + 3] += 2_000;
+        double[] s = Series.score(v);
+        assertTrue(s[start] >= ALERT, "storm start scored " + s[start]);
+        assertTrue(s[start + 3] > s[start], "a storm ten times higher scored " + s[start + 3]);
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {11, 12, 13, 14, 15})
     void cleanSeasonalSeriesStaysQuietAfterWarmUp(long seed) {
