@@ -11,7 +11,9 @@ import java.util.Objects;
  *   <li>the value itself: a spike or a drop past every earlier value;</li>
  *   <li>the residual from a seasonal baseline that follows the time of day and the day of the week:
  *       an unusual value for this hour and weekday (a night-time burst that would be ordinary at noon);</li>
- *   <li>a smoothed level: a sustained shift or a dense burst that no single value reveals.</li>
+ *   <li>a smoothed level: a sustained shift or a dense burst that no single value reveals;</li>
+ *   <li>the variability, a smoothed mean of the change from one value to the next: a series that starts
+ *       to swing or to spike more often, even inside the range of values it has shown before.</li>
  * </ol>
  *
  * <p>For each view the detector remembers the lowest and highest value seen (optionally drifting back
@@ -42,11 +44,12 @@ import java.util.Objects;
  */
 public final class AdaptiveDetector implements SeriesDetector {
 
-    /** The watched views: the value, the seasonal residual, the smoothed level. */
-    static final int FEATURES = 3;
+    /** The watched views: the value, the seasonal residual, the smoothed level, the variability. */
+    static final int FEATURES = 4;
     private static final int VALUE = 0;
     private static final int RESIDUAL = 1;
     private static final int SMOOTHED = 2;
+    private static final int VARIABILITY = 3;
 
     private static final long DAY = 86_400L;
     private static final long WEEK = 7 * DAY;
@@ -75,6 +78,8 @@ public final class AdaptiveDetector implements SeriesDetector {
     private double magnitude;
     private double baseline;
     private double smoothed;
+    private double previous;
+    private double variability;
     private double spread;
     private double bar;
     private final double[] daily;
@@ -119,6 +124,8 @@ public final class AdaptiveDetector implements SeriesDetector {
         d.magnitude = snapshot.magnitude();
         d.baseline = snapshot.baseline();
         d.smoothed = snapshot.smoothed();
+        d.previous = snapshot.previous();
+        d.variability = snapshot.variability();
         d.spread = snapshot.spread();
         d.bar = snapshot.bar();
         System.arraycopy(snapshot.daily(), 0, d.daily, 0, d.daily.length);
@@ -143,7 +150,8 @@ public final class AdaptiveDetector implements SeriesDetector {
 
     /** The whole state as a value; see {@link DetectorSnapshot}. */
     public DetectorSnapshot snapshot() {
-        return new DetectorSnapshot(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, spread, bar, daily,
+        return new DetectorSnapshot(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, previous, variability, spread,
+                bar, daily,
                 dailyCounts, weekly, weeklyCounts, high, low, tracking);
     }
 
@@ -169,6 +177,7 @@ public final class AdaptiveDetector implements SeriesDetector {
             magnitude = Math.abs(v);
             baseline = v;
             smoothed = v;
+            previous = v;
         }
         observations++;
         lastSecond = Math.max(lastSecond, second);
@@ -196,7 +205,9 @@ public final class AdaptiveDetector implements SeriesDetector {
         }
         if (observations > 1) {
             smoothed += config.levelSmoothing() * (v - smoothed);
+            variability += config.variabilitySmoothing() * (Math.abs(v - previous) - variability);
         }
+        previous = v;
         magnitude += (Math.abs(v) - magnitude) * Math.max(MAGNITUDE_RATE, 1.0 / observations);
         double minRange = MIN_RANGE * magnitude + TINY;
 
@@ -206,6 +217,7 @@ public final class AdaptiveDetector implements SeriesDetector {
             novelty = Math.max(novelty, watch(RESIDUAL, residual, minRange));
         }
         novelty = Math.max(novelty, watch(SMOOTHED, smoothed, minRange));
+        novelty = Math.max(novelty, watch(VARIABILITY, variability, minRange));
         if (observations <= config.warmUp()) {
             return 0;
         }

@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param warmUp the number of first observations that only train the detector and score 0
  * @param levelSmoothing the weight of the newest value in the smoothed level (an exponentially weighted
  *     mean) whose new highs and lows reveal sustained shifts; in (0, 1]
+ * @param variabilitySmoothing the weight of the newest change (the absolute difference from the previous
+ *     value) in the variability, whose new highs reveal a series that starts to swing or spike more often;
+ *     in (0, 1]
  * @param seasonalBinsPerDay the number of time-of-day bins of the seasonal baseline; 1 to 288, dividing
  *     a day into equal parts (24 = one bin per hour)
  * @param weekly whether the baseline also follows the day of the week (learned after the first week)
@@ -31,6 +34,7 @@ import java.util.Objects;
 public record DetectorConfig(
         int warmUp,
         double levelSmoothing,
+        double variabilitySmoothing,
         int seasonalBinsPerDay,
         boolean weekly,
         Duration seasonalWarmUp,
@@ -41,7 +45,7 @@ public record DetectorConfig(
         double scoreScale,
         long repeatHalfLife) {
 
-    private static final DetectorConfig DEFAULTS = new DetectorConfig(288, 0.05, 48, true, Duration.ofDays(1),
+    private static final DetectorConfig DEFAULTS = new DetectorConfig(288, 0.05, 0.02, 48, true, Duration.ofDays(1),
             0.05, 0.02, 0.003, 50_000, 0.05, 36);
 
     /** Validates every field; see the builder's setters for the ranges. */
@@ -49,6 +53,7 @@ public record DetectorConfig(
         Objects.requireNonNull(seasonalWarmUp, "seasonalWarmUp");
         checkRange("warmUp", warmUp, 0, 1_000_000);
         checkRate("levelSmoothing", levelSmoothing);
+        checkRate("variabilitySmoothing", variabilitySmoothing);
         checkRange("seasonalBinsPerDay", seasonalBinsPerDay, 1, 288);
         if (86_400 % seasonalBinsPerDay != 0) {
             throw new IllegalArgumentException("seasonalBinsPerDay must be a divisor of 86400 between 1 and 288 (whole seconds per bin),"
@@ -114,6 +119,7 @@ public record DetectorConfig(
     public static final class Builder {
         private int warmUp;
         private double levelSmoothing;
+        private double variabilitySmoothing;
         private int seasonalBinsPerDay;
         private boolean weekly;
         private Duration seasonalWarmUp;
@@ -127,6 +133,7 @@ public record DetectorConfig(
         private Builder(DetectorConfig c) {
             warmUp = c.warmUp;
             levelSmoothing = c.levelSmoothing;
+            variabilitySmoothing = c.variabilitySmoothing;
             seasonalBinsPerDay = c.seasonalBinsPerDay;
             weekly = c.weekly;
             seasonalWarmUp = c.seasonalWarmUp;
@@ -149,6 +156,13 @@ public record DetectorConfig(
         public Builder levelSmoothing(double weight) {
             checkRate("levelSmoothing", weight);
             this.levelSmoothing = weight;
+            return this;
+        }
+
+        /** Weight of the newest change in the variability; in (0, 1]. */
+        public Builder variabilitySmoothing(double weight) {
+            checkRate("variabilitySmoothing", weight);
+            this.variabilitySmoothing = weight;
             return this;
         }
 
@@ -228,7 +242,7 @@ public record DetectorConfig(
 
         /** The settings. */
         public DetectorConfig build() {
-            return new DetectorConfig(warmUp, levelSmoothing, seasonalBinsPerDay, weekly, seasonalWarmUp, seasonalRate,
+            return new DetectorConfig(warmUp, levelSmoothing, variabilitySmoothing, seasonalBinsPerDay, weekly, seasonalWarmUp, seasonalRate,
                     weeklyRate, baselineRate, rangeHalfLife, scoreScale, repeatHalfLife);
         }
     }

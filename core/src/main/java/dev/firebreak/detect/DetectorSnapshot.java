@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param magnitude the smoothed mean absolute value, which sets the smallest range that counts
  * @param baseline the deseasonalised base level
  * @param smoothed the smoothed level
+ * @param previous the latest value
+ * @param variability the smoothed mean absolute change from one value to the next
  * @param spread the typical size of a residual from the seasonal baseline
  * @param bar the score that the next score must exceed to be reported: the highest reported score, faded
  *     with the configured half-life (0 before any score was reported); in [0, 1]
@@ -25,7 +27,8 @@ import java.util.Objects;
  * @param dailyCounts how many values each time-of-day bin has learned from
  * @param weekly the day-of-week offsets, Monday first
  * @param weeklyCounts how many values each day-of-week offset has learned from
- * @param high the highest remembered value of each watched feature (value, seasonal residual, smoothed level)
+ * @param high the highest remembered value of each watched feature (value, seasonal residual,
+ *     smoothed level, variability)
  * @param low the lowest remembered value of each watched feature
  * @param tracking whether each watched feature has started
  */
@@ -36,6 +39,8 @@ public record DetectorSnapshot(
         double magnitude,
         double baseline,
         double smoothed,
+        double previous,
+        double variability,
         double spread,
         double bar,
         double[] daily,
@@ -119,6 +124,8 @@ public record DetectorSnapshot(
                 && Double.compare(magnitude, s.magnitude) == 0
                 && Double.compare(baseline, s.baseline) == 0
                 && Double.compare(smoothed, s.smoothed) == 0
+                && Double.compare(previous, s.previous) == 0
+                && Double.compare(variability, s.variability) == 0
                 && Double.compare(spread, s.spread) == 0
                 && Double.compare(bar, s.bar) == 0
                 && Arrays.equals(daily, s.daily)
@@ -132,7 +139,8 @@ public record DetectorSnapshot(
 
     @Override
     public int hashCode() {
-        int h = Objects.hash(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, spread, bar);
+        int h = Objects.hash(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, previous, variability,
+                spread, bar);
         h = 31 * h + Arrays.hashCode(daily);
         h = 31 * h + Arrays.hashCode(dailyCounts);
         h = 31 * h + Arrays.hashCode(weekly);
@@ -145,7 +153,8 @@ public record DetectorSnapshot(
     @Override
     public String toString() {
         return "DetectorSnapshot[observations=" + observations + ", firstSecond=" + firstSecond + ", lastSecond="
-                + lastSecond + ", magnitude=" + magnitude + ", baseline=" + baseline + ", smoothed=" + smoothed + ", spread=" + spread + ", bar=" + bar
+                + lastSecond + ", magnitude=" + magnitude + ", baseline=" + baseline + ", smoothed=" + smoothed
+                + ", previous=" + previous + ", variability=" + variability + ", spread=" + spread + ", bar=" + bar
                 + ", daily=" + Arrays.toString(daily) + ", dailyCounts=" + Arrays.toString(dailyCounts)
                 + ", weekly=" + Arrays.toString(weekly) + ", weeklyCounts=" + Arrays.toString(weeklyCounts)
                 + ", high=" + Arrays.toString(high) + ", low=" + Arrays.toString(low)

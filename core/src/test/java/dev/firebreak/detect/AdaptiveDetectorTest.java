@@ -58,6 +58,30 @@ class AdaptiveDetectorTest {
     }
 
     @Test
+    void seesASeriesStartToSwingInsideTheRangeItHasShownBefore() {
+        // a steady level with a few spikes up to 100 and down to 0, then it swings between 25 and 75: no value,
+        // no time of day and no smoothed level goes beyond what the series has shown before
+        Random r = new Random(12);
+        double[] v = new double[10 * PER_DAY];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 50 + r.nextGaussian();
+        }
+        for (int day = 0; day < 7; day++) {
+            v[day * PER_DAY + 100] = 100;
+            v[day * PER_DAY + 200] = 0;
+        }
+        int swing = 8 * PER_DAY;
+        for (int i = swing; i < v.length; i++) {
+            v[i] = i % 2 == 0 ? 25 : 75;
+        }
+        double[] s = Series.score(v);
+        // the variability rises step by step, so it breaks its range by less at once than a spike does
+        assertTrue(Series.max(s, swing, swing + 24) >= 0.75, "swinging scored " + Series.max(s, swing, swing + 24));
+        assertTrue(Series.max(s, 2 * PER_DAY + 300, swing) < 0.5, "scored " + Series.max(s, 2 * PER_DAY + 300, swing)
+                + " before the swinging");
+    }
+
+    @Test
     void theRisingEdgeOfAStormAfterItsAlertIsReportedAsZero() {
         // three bursts in a row, each a little higher: without the bar each one breaks the range again
         double[] v = Series.seasonal(10 * PER_DAY, 100, 40, 5, 9);
@@ -194,6 +218,7 @@ class AdaptiveDetectorTest {
         assertEquals(small.daily().length, large.daily().length);
         assertEquals(small.dailyCounts().length, large.dailyCounts().length);
         assertEquals(small.weekly().length, large.weekly().length);
+        assertEquals(AdaptiveDetector.FEATURES, large.high().length);
         assertEquals(small.high().length, large.high().length);
         assertEquals(small.low().length, large.low().length);
         assertEquals(small.tracking().length, large.tracking().length);
