@@ -86,6 +86,9 @@ public final class AdaptiveDetector implements SeriesDetector {
     private final long[] dailyCounts;
     private final double[] weekly = new double[7];
     private final long[] weeklyCounts = new long[7];
+    private long currentDay;
+    private double dayTotal;
+    private long dayCount;
     private final double[] high = new double[FEATURES];
     private final double[] low = new double[FEATURES];
     private final boolean[] tracking = new boolean[FEATURES];
@@ -132,6 +135,9 @@ public final class AdaptiveDetector implements SeriesDetector {
         System.arraycopy(snapshot.dailyCounts(), 0, d.dailyCounts, 0, d.dailyCounts.length);
         System.arraycopy(snapshot.weekly(), 0, d.weekly, 0, 7);
         System.arraycopy(snapshot.weeklyCounts(), 0, d.weeklyCounts, 0, 7);
+        d.currentDay = snapshot.currentDay();
+        d.dayTotal = snapshot.dayTotal();
+        d.dayCount = snapshot.dayCount();
         System.arraycopy(snapshot.high(), 0, d.high, 0, FEATURES);
         System.arraycopy(snapshot.low(), 0, d.low, 0, FEATURES);
         System.arraycopy(snapshot.tracking(), 0, d.tracking, 0, FEATURES);
@@ -152,7 +158,7 @@ public final class AdaptiveDetector implements SeriesDetector {
     public DetectorSnapshot snapshot() {
         return new DetectorSnapshot(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, previous, variability, spread,
                 bar, daily,
-                dailyCounts, weekly, weeklyCounts, high, low, tracking);
+                dailyCounts, weekly, weeklyCounts, currentDay, dayTotal, dayCount, high, low, tracking);
     }
 
     /**
@@ -185,7 +191,7 @@ public final class AdaptiveDetector implements SeriesDetector {
 
         // the seasonal baseline's prediction for this bucket, before it learns from it
         int bin = (int) (Math.floorMod(second, DAY) / binSeconds);
-        int weekday = (int) Math.floorMod(Math.floorDiv(second, DAY) + 3, 7L); // Monday = 0
+        int weekday = weekday(Math.floorDiv(second, DAY));
         boolean weekLearned = config.weekly() && age >= WEEK;
         double weekOffset = weekLearned ? weekly[weekday] : 0;
         double residual = v - (baseline + daily[bin] + weekOffset);
@@ -198,10 +204,8 @@ public final class AdaptiveDetector implements SeriesDetector {
         dailyCounts[bin]++;
         daily[bin] += Math.max(config.seasonalRate(), 1.0 / dailyCounts[bin])
                 * (learn - baseline - weekOffset - daily[bin]);
-        if (weekLearned) {
-            weeklyCounts[weekday]++;
-            weekly[weekday] += Math.max(config.weeklyRate(), 1.0 / weeklyCounts[weekday])
-                    * (learn - baseline - daily[bin] - weekly[weekday]);
+        if (config.weekly()) {
+            learnWeekday(second, learn - baseline - daily[bin]);
         }
         if (observations > 1) {
             smoothed += config.levelSmoothing() * (v - smoothed);
@@ -225,6 +229,34 @@ public final class AdaptiveDetector implements SeriesDetector {
         double reported = score > bar ? score : 0;
         bar = Math.max(bar * fade, reported);
         return reported;
+    }
+
+    /**
+     * Adds one deviation from the time-of-day baseline to the current day's mean; when a new day starts,
+     * moves the finished day's weekday offset towards that day's mean. A weekday offset is thereby the
+     * typical level of a whole Monday (say), not of its last few hours.
+     */
+    private void learnWeekday(long second, double deviation) {
+        long day = Math.floorDiv(second, DAY);
+        if (day != currentDay) {
+            if (dayCount > 0) {
+                int weekday = weekday(currentDay);
+                double mean = dayTotal / dayCount;
+                weekly[weekday] = weeklyCounts[weekday] == 0 ? mean
+                        : weekly[weekday] + config.weeklyRate() * (mean - weekly[weekday]);
+                weeklyCounts[weekday]++;
+            }
+            currentDay = day;
+            dayTotal = 0;
+            dayCount = 0;
+        }
+        dayTotal += deviation;
+        dayCount++;
+    }
+
+    /** Monday = 0 for a day counted from 1970-01-01 (a Thursday). */
+    private static int weekday(long epochDay) {
+        return (int) Math.floorMod(epochDay + 3, 7L);
     }
 
     /** The novelty of {@code v} for one feature, then widens (and slowly shrinks) that feature's range. */

@@ -17,10 +17,12 @@ import java.util.Objects;
  *     in (0, 1]
  * @param seasonalBinsPerDay the number of time-of-day bins of the seasonal baseline; 1 to 288, dividing
  *     a day into equal parts (24 = one bin per hour)
- * @param weekly whether the baseline also follows the day of the week (learned after the first week)
+ * @param weekly whether the baseline also follows the day of the week: an offset per weekday, the mean
+ *     deviation of that whole day from the time-of-day baseline, used from the second week on
  * @param seasonalWarmUp how long the seasonal baseline learns before its residuals are watched
  * @param seasonalRate the learning rate of the time-of-day profile once each bin has a few values; in (0, 1]
- * @param weeklyRate the learning rate of the day-of-week offsets; in (0, 1]
+ * @param weeklyRate how far a finished day moves its weekday's offset towards that day's mean deviation
+ *     (once per week and weekday); in (0, 1]
  * @param baselineRate the learning rate of the deseasonalised base level; in (0, 1]
  * @param rangeHalfLife after how many observations the remembered extremes have drawn half-way back
  *     towards the middle of the range, so that an old storm does not mask a new one forever;
@@ -46,7 +48,7 @@ public record DetectorConfig(
         long repeatHalfLife) {
 
     private static final DetectorConfig DEFAULTS = new DetectorConfig(288, 0.05, 0.02, 48, true, Duration.ofDays(1),
-            0.05, 0.02, 0.003, 50_000, 0.05, 36);
+            0.05, 0.3, 0.003, 50_000, 0.05, 36);
 
     /** Validates every field; see the builder's setters for the ranges. */
     public DetectorConfig {
@@ -200,7 +202,7 @@ public record DetectorConfig(
             return this;
         }
 
-        /** Learning rate of the day-of-week offsets; in (0, 1]. */
+        /** How far a finished day moves its weekday's offset towards its mean deviation; in (0, 1]. */
         public Builder weeklyRate(double rate) {
             checkRate("weeklyRate", rate);
             this.weeklyRate = rate;

@@ -26,7 +26,10 @@ import java.util.Objects;
  * @param daily the time-of-day offsets, one per bin
  * @param dailyCounts how many values each time-of-day bin has learned from
  * @param weekly the day-of-week offsets, Monday first
- * @param weeklyCounts how many values each day-of-week offset has learned from
+ * @param weeklyCounts how many days each day-of-week offset has learned from
+ * @param currentDay the day (counted from 1970-01-01) whose mean deviation is being summed up
+ * @param dayTotal the sum of the current day's deviations from the time-of-day baseline
+ * @param dayCount how many values the current day has had so far
  * @param high the highest remembered value of each watched feature (value, seasonal residual,
  *     smoothed level, variability)
  * @param low the lowest remembered value of each watched feature
@@ -47,6 +50,9 @@ public record DetectorSnapshot(
         long[] dailyCounts,
         double[] weekly,
         long[] weeklyCounts,
+        long currentDay,
+        double dayTotal,
+        long dayCount,
         double[] high,
         double[] low,
         boolean[] tracking) {
@@ -55,6 +61,9 @@ public record DetectorSnapshot(
     public DetectorSnapshot {
         if (observations < 0) {
             throw new IllegalArgumentException("observations must be 0 or more, was " + observations);
+        }
+        if (dayCount < 0) {
+            throw new IllegalArgumentException("dayCount must be 0 or more, was " + dayCount);
         }
         if (!(bar >= 0 && bar <= 1)) {
             throw new IllegalArgumentException("bar must be in [0, 1], was " + bar);
@@ -132,6 +141,9 @@ public record DetectorSnapshot(
                 && Arrays.equals(dailyCounts, s.dailyCounts)
                 && Arrays.equals(weekly, s.weekly)
                 && Arrays.equals(weeklyCounts, s.weeklyCounts)
+                && currentDay == s.currentDay
+                && Double.compare(dayTotal, s.dayTotal) == 0
+                && dayCount == s.dayCount
                 && Arrays.equals(high, s.high)
                 && Arrays.equals(low, s.low)
                 && Arrays.equals(tracking, s.tracking);
@@ -145,6 +157,7 @@ public record DetectorSnapshot(
         h = 31 * h + Arrays.hashCode(dailyCounts);
         h = 31 * h + Arrays.hashCode(weekly);
         h = 31 * h + Arrays.hashCode(weeklyCounts);
+        h = 31 * h + Objects.hash(currentDay, dayTotal, dayCount);
         h = 31 * h + Arrays.hashCode(high);
         h = 31 * h + Arrays.hashCode(low);
         return 31 * h + Arrays.hashCode(tracking);
@@ -157,6 +170,7 @@ public record DetectorSnapshot(
                 + ", previous=" + previous + ", variability=" + variability + ", spread=" + spread + ", bar=" + bar
                 + ", daily=" + Arrays.toString(daily) + ", dailyCounts=" + Arrays.toString(dailyCounts)
                 + ", weekly=" + Arrays.toString(weekly) + ", weeklyCounts=" + Arrays.toString(weeklyCounts)
+                + ", currentDay=" + currentDay + ", dayTotal=" + dayTotal + ", dayCount=" + dayCount
                 + ", high=" + Arrays.toString(high) + ", low=" + Arrays.toString(low)
                 + ", tracking=" + Arrays.toString(tracking) + "]";
     }
