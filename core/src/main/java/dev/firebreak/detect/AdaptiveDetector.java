@@ -10,7 +10,11 @@ import java.util.Objects;
  * <ol>
  *   <li>the value itself: a spike or a drop past every earlier value;</li>
  *   <li>the residual from a seasonal baseline that follows the time of day and the day of the week:
- *       an unusual value for this hour and weekday (a night-time burst that would be ordinary at noon);</li>
+ *       an unusual value for this hour and weekday (a night-time burst that would be ordinary at noon).
+ *       This view scores only while the seasonal baseline predicts the series better than its plain
+ *       deseasonalised level does (a smaller mean absolute error, both errors averaged over about the last
+ *       100 values): on a series without a daily rhythm the residual is just the noise of two days
+ *       added up, and would only raise false alarms;</li>
  *   <li>a smoothed level: a sustained shift or a dense burst that no single value reveals;</li>
  *   <li>the variability, a smoothed mean of the change from one value to the next: a series that starts
  *       to swing or to spike more often, even inside the range of values it has shown before.</li>
@@ -61,6 +65,8 @@ public final class AdaptiveDetector implements SeriesDetector {
     private static final double CLIP = 8;
     /** Rate of the typical residual. */
     private static final double SPREAD_RATE = 0.05;
+    /** Rate of the two mean absolute errors that tell whether the seasonal baseline fits. */
+    private static final double FIT_RATE = 0.01;
     /** Values are clamped to +-LIMIT so that no sum or difference of the state can overflow. */
     private static final double LIMIT = 1e150;
     /** The smallest range that counts for an all-zero series. */
@@ -81,6 +87,8 @@ public final class AdaptiveDetector implements SeriesDetector {
     private double previous;
     private double variability;
     private double spread;
+    private double seasonalError;
+    private double plainError;
     private double bar;
     private final double[] daily;
     private final long[] dailyCounts;
@@ -130,6 +138,8 @@ public final class AdaptiveDetector implements SeriesDetector {
         d.previous = snapshot.previous();
         d.variability = snapshot.variability();
         d.spread = snapshot.spread();
+        d.seasonalError = snapshot.seasonalError();
+        d.plainError = snapshot.plainError();
         d.bar = snapshot.bar();
         System.arraycopy(snapshot.daily(), 0, d.daily, 0, d.daily.length);
         System.arraycopy(snapshot.dailyCounts(), 0, d.dailyCounts, 0, d.dailyCounts.length);
@@ -157,7 +167,7 @@ public final class AdaptiveDetector implements SeriesDetector {
     /** The whole state as a value; see {@link DetectorSnapshot}. */
     public DetectorSnapshot snapshot() {
         return new DetectorSnapshot(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, previous, variability, spread,
-                bar, daily,
+                seasonalError, plainError, bar, daily,
                 dailyCounts, weekly, weeklyCounts, currentDay, dayTotal, dayCount, high, low, tracking);
     }
 
@@ -200,6 +210,8 @@ public final class AdaptiveDetector implements SeriesDetector {
         double limit = CLIP * spread + MIN_RANGE * magnitude + TINY;
         double learn = observations > 1 ? v - residual + Math.max(-limit, Math.min(limit, residual)) : v;
         spread += SPREAD_RATE * (Math.min(Math.abs(residual), 4 * limit) - spread);
+        seasonalError += FIT_RATE * (Math.min(Math.abs(residual), 4 * limit) - seasonalError);
+        plainError += FIT_RATE * (Math.min(Math.abs(v - baseline), 4 * limit) - plainError);
         baseline += config.baselineRate() * (learn - daily[bin] - weekOffset - baseline);
         dailyCounts[bin]++;
         daily[bin] += Math.max(config.seasonalRate(), 1.0 / dailyCounts[bin])
@@ -218,7 +230,10 @@ public final class AdaptiveDetector implements SeriesDetector {
         double novelty = 0;
         novelty = Math.max(novelty, watch(VALUE, v, minRange));
         if (age >= seasonalWarmUpSeconds) {
-            novelty = Math.max(novelty, watch(RESIDUAL, residual, minRange));
+            double residualNovelty = watch(RESIDUAL, residual, minRange);
+            if (seasonalError < plainError) {
+                novelty = Math.max(novelty, residualNovelty);
+            }
         }
         novelty = Math.max(novelty, watch(SMOOTHED, smoothed, minRange));
         novelty = Math.max(novelty, watch(VARIABILITY, variability, minRange));

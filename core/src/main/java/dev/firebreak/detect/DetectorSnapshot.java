@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param previous the latest value
  * @param variability the smoothed mean absolute change from one value to the next
  * @param spread the typical size of a residual from the seasonal baseline
+ * @param seasonalError the slowly averaged absolute residual from the seasonal baseline
+ * @param plainError the slowly averaged absolute deviation from the deseasonalised level; while it is not
+ *     larger than {@code seasonalError} the seasonal residual does not score
  * @param bar the score that the next score must exceed to be reported: the highest reported score, faded
  *     with the configured half-life (0 before any score was reported); in [0, 1]
  * @param daily the time-of-day offsets, one per bin
@@ -45,6 +48,8 @@ public record DetectorSnapshot(
         double previous,
         double variability,
         double spread,
+        double seasonalError,
+        double plainError,
         double bar,
         double[] daily,
         long[] dailyCounts,
@@ -136,6 +141,8 @@ public record DetectorSnapshot(
                 && Double.compare(previous, s.previous) == 0
                 && Double.compare(variability, s.variability) == 0
                 && Double.compare(spread, s.spread) == 0
+                && Double.compare(seasonalError, s.seasonalError) == 0
+                && Double.compare(plainError, s.plainError) == 0
                 && Double.compare(bar, s.bar) == 0
                 && Arrays.equals(daily, s.daily)
                 && Arrays.equals(dailyCounts, s.dailyCounts)
@@ -152,7 +159,7 @@ public record DetectorSnapshot(
     @Override
     public int hashCode() {
         int h = Objects.hash(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, previous, variability,
-                spread, bar);
+                spread, seasonalError, plainError, bar);
         h = 31 * h + Arrays.hashCode(daily);
         h = 31 * h + Arrays.hashCode(dailyCounts);
         h = 31 * h + Arrays.hashCode(weekly);
@@ -167,7 +174,7 @@ public record DetectorSnapshot(
     public String toString() {
         return "DetectorSnapshot[observations=" + observations + ", firstSecond=" + firstSecond + ", lastSecond="
                 + lastSecond + ", magnitude=" + magnitude + ", baseline=" + baseline + ", smoothed=" + smoothed
-                + ", previous=" + previous + ", variability=" + variability + ", spread=" + spread + ", bar=" + bar
+                + ", previous=" + previous + ", variability=" + variability + ", spread=" + spread + ", seasonalError=" + seasonalError + ", plainError=" + plainError + ", bar=" + bar
                 + ", daily=" + Arrays.toString(daily) + ", dailyCounts=" + Arrays.toString(dailyCounts)
                 + ", weekly=" + Arrays.toString(weekly) + ", weeklyCounts=" + Arrays.toString(weeklyCounts)
                 + ", currentDay=" + currentDay + ", dayTotal=" + dayTotal + ", dayCount=" + dayCount
