@@ -47,7 +47,7 @@ public record DetectorConfig(
         double scoreScale,
         long repeatHalfLife) {
 
-    private static final DetectorConfig DEFAULTS = new DetectorConfig(288, 0.05, 0.02, 48, true, Duration.ofDays(1),
+    private static final DetectorConfig DEFAULTS = new DetectorConfig(288, 0.05, 0.02, 24, true, Duration.ofDays(1),
             0.05, 0.3, 0.003, 50_000, 0.05, 36);
 
     /** Validates every field; see the builder's setters for the ranges. */
