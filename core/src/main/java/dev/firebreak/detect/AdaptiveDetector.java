@@ -5,12 +5,14 @@ import java.util.Objects;
 
 /**
  * The spike detector for one series: it scores how far each value goes beyond everything the series
- * has shown before, on three views of the series at once.
+ * has shown before, on four views of the series at once.
  *
  * <ol>
  *   <li>the value itself: a spike or a drop past every earlier value;</li>
- *   <li>the residual from a seasonal baseline that follows the time of day and the day of the week:
- *       an unusual value for this hour and weekday (a night-time burst that would be ordinary at noon).
+ *   <li>the residual from a seasonal baseline that follows the time of day (a profile of
+ *       {@link DetectorConfig#seasonalBinsPerDay()} bins) and the day of the week (an offset per weekday,
+ *       the mean deviation of that whole day, used from the second week on): an unusual value for this
+ *       hour and weekday (a night-time burst that would be ordinary at noon).
  *       This view scores only while the seasonal baseline predicts the series better than its plain
  *       deseasonalised level does (a smaller mean absolute error, both errors averaged over about the last
  *       100 values): on a series without a daily rhythm the residual is just the noise of two days
@@ -35,7 +37,7 @@ import java.util.Objects;
  * scores again.
  *
  * <p>Online (a score uses only this value and earlier ones), deterministic, constant memory: the state
- * is a few dozen numbers fixed by the configuration ({@link #snapshot()}). Missing buckets need no
+ * is a fixed set of numbers, about 90 with the default 24 time-of-day bins ({@link #snapshot()}). Missing buckets need no
  * special care: the seasonal baseline is indexed by the bucket's time, the rest by observation. Not
  * thread-safe: one instance per series, called under that series' lock. Any finite value is accepted;
  * magnitudes beyond 1e150 are treated as 1e150 so that the state never overflows.

@@ -13,12 +13,12 @@ class DetectorConfigTest {
     @Test
     void builderStartsFromTheDefaultsAndToBuilderRoundTrips() {
         assertEquals(DetectorConfig.defaults(), DetectorConfig.builder().build());
-        DetectorConfig c = DetectorConfig.builder().warmUp(12).seasonalBinsPerDay(24).weekly(false)
+        DetectorConfig c = DetectorConfig.builder().warmUp(12).seasonalBinsPerDay(48).weekly(false)
                 .seasonalWarmUp(Duration.ofHours(6)).levelSmoothing(0.2).variabilitySmoothing(0.3).seasonalRate(0.1).weeklyRate(0.05)
                 .baselineRate(0.01).rangeHalfLife(0).scoreScale(0.2).repeatHalfLife(0).build();
         assertEquals(c, c.toBuilder().build());
         assertEquals(12, c.warmUp());
-        assertEquals(24, c.seasonalBinsPerDay());
+        assertEquals(48, c.seasonalBinsPerDay());
         assertEquals(0, c.rangeHalfLife());
         assertEquals(0, c.repeatHalfLife());
     }
