@@ -5,13 +5,21 @@ import java.util.Objects;
 
 /**
  * The spike detector for one series: it scores how far each value goes beyond everything the series
- * has shown before, on three views of the series at once.
+ * has shown before, on four views of the series at once.
  *
  * <ol>
  *   <li>the value itself: a spike or a drop past every earlier value;</li>
- *   <li>the residual from a seasonal baseline that follows the time of day and the day of the week:
- *       an unusual value for this hour and weekday (a night-time burst that would be ordinary at noon);</li>
- *   <li>a smoothed level: a sustained shift or a dense burst that no single value reveals.</li>
+ *   <li>the residual from a seasonal baseline that follows the time of day (a profile of
+ *       {@link DetectorConfig#seasonalBinsPerDay()} bins) and the day of the week (an offset per weekday,
+ *       the mean deviation of that whole day, used from the second week on): an unusual value for this
+ *       hour and weekday (a night-time burst that would be ordinary at noon).
+ *       This view scores only while the seasonal baseline predicts the series better than its plain
+ *       deseasonalised level does (a smaller mean absolute error, both errors averaged over about the last
+ *       100 values): on a series without a daily rhythm the residual is just the noise of two days
+ *       added up, and would only raise false alarms;</li>
+ *   <li>a smoothed level: a sustained shift or a dense burst that no single value reveals;</li>
+ *   <li>the variability, a smoothed mean of the change from one value to the next: a series that starts
+ *       to swing or to spike more often, even inside the range of values it has shown before.</li>
  * </ol>
  *
  * <p>For each view the detector remembers the lowest and highest value seen (optionally drifting back
@@ -22,8 +30,14 @@ import java.util.Objects;
  * Because the range widens to include each new extreme, a storm scores high at its first buckets, when an
  * early alert matters, and not again for the same height: one storm, one spike of the score.
  *
+ * <p>The buckets that follow a high score often break the new range again by a little (the rest of a rising
+ * edge, the next burst of the same storm). A score is therefore reported only if it clears a bar: the
+ * highest score reported recently, fading with a half-life of {@link DetectorConfig#repeatHalfLife()}
+ * observations; a score below the bar is reported as 0. A storm that grows past its first alert still
+ * scores again.
+ *
  * <p>Online (a score uses only this value and earlier ones), deterministic, constant memory: the state
- * is a few dozen numbers fixed by the configuration ({@link #snapshot()}). Missing buckets need no
+ * is a fixed set of numbers, about 90 with the default 24 time-of-day bins ({@link #snapshot()}). Missing buckets need no
  * special care: the seasonal baseline is indexed by the bucket's time, the rest by observation. Not
  * thread-safe: one instance per series, called under that series' lock. Any finite value is accepted;
  * magnitudes beyond 1e150 are treated as 1e150 so that the state never overflows.
@@ -36,11 +50,12 @@ import java.util.Objects;
  */
 public final class AdaptiveDetector implements SeriesDetector {
 
-    /** The watched views: the value, the seasonal residual, the smoothed level. */
-    static final int FEATURES = 3;
+    /** The watched views: the value, the seasonal residual, the smoothed level, the variability. */
+    static final int FEATURES = 4;
     private static final int VALUE = 0;
     private static final int RESIDUAL = 1;
     private static final int SMOOTHED = 2;
+    private static final int VARIABILITY = 3;
 
     private static final long DAY = 86_400L;
     private static final long WEEK = 7 * DAY;
@@ -52,6 +67,8 @@ public final class AdaptiveDetector implements SeriesDetector {
     private static final double CLIP = 8;
     /** Rate of the typical residual. */
     private static final double SPREAD_RATE = 0.05;
+    /** Rate of the two mean absolute errors that tell whether the seasonal baseline fits. */
+    private static final double FIT_RATE = 0.01;
     /** Values are clamped to +-LIMIT so that no sum or difference of the state can overflow. */
     private static final double LIMIT = 1e150;
     /** The smallest range that counts for an all-zero series. */
@@ -59,6 +76,7 @@ public final class AdaptiveDetector implements SeriesDetector {
 
     private final DetectorConfig config;
     private final double shrink;
+    private final double fade;
     private final long binSeconds;
     private final long seasonalWarmUpSeconds;
 
@@ -68,11 +86,19 @@ public final class AdaptiveDetector implements SeriesDetector {
     private double magnitude;
     private double baseline;
     private double smoothed;
+    private double previous;
+    private double variability;
     private double spread;
+    private double seasonalError;
+    private double plainError;
+    private double bar;
     private final double[] daily;
     private final long[] dailyCounts;
     private final double[] weekly = new double[7];
     private final long[] weeklyCounts = new long[7];
+    private long currentDay;
+    private double dayTotal;
+    private long dayCount;
     private final double[] high = new double[FEATURES];
     private final double[] low = new double[FEATURES];
     private final boolean[] tracking = new boolean[FEATURES];
@@ -81,6 +107,7 @@ public final class AdaptiveDetector implements SeriesDetector {
     public AdaptiveDetector(DetectorConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.shrink = config.rangeHalfLife() == 0 ? 0 : -Math.expm1(-Math.log(2) / config.rangeHalfLife());
+        this.fade = config.repeatHalfLife() == 0 ? 0 : Math.exp(-Math.log(2) / config.repeatHalfLife());
         this.binSeconds = DAY / config.seasonalBinsPerDay();
         this.seasonalWarmUpSeconds = config.seasonalWarmUp().getSeconds();
         this.daily = new double[config.seasonalBinsPerDay()];
@@ -110,11 +137,19 @@ public final class AdaptiveDetector implements SeriesDetector {
         d.magnitude = snapshot.magnitude();
         d.baseline = snapshot.baseline();
         d.smoothed = snapshot.smoothed();
+        d.previous = snapshot.previous();
+        d.variability = snapshot.variability();
         d.spread = snapshot.spread();
+        d.seasonalError = snapshot.seasonalError();
+        d.plainError = snapshot.plainError();
+        d.bar = snapshot.bar();
         System.arraycopy(snapshot.daily(), 0, d.daily, 0, d.daily.length);
         System.arraycopy(snapshot.dailyCounts(), 0, d.dailyCounts, 0, d.dailyCounts.length);
         System.arraycopy(snapshot.weekly(), 0, d.weekly, 0, 7);
         System.arraycopy(snapshot.weeklyCounts(), 0, d.weeklyCounts, 0, 7);
+        d.currentDay = snapshot.currentDay();
+        d.dayTotal = snapshot.dayTotal();
+        d.dayCount = snapshot.dayCount();
         System.arraycopy(snapshot.high(), 0, d.high, 0, FEATURES);
         System.arraycopy(snapshot.low(), 0, d.low, 0, FEATURES);
         System.arraycopy(snapshot.tracking(), 0, d.tracking, 0, FEATURES);
@@ -133,8 +168,9 @@ public final class AdaptiveDetector implements SeriesDetector {
 
     /** The whole state as a value; see {@link DetectorSnapshot}. */
     public DetectorSnapshot snapshot() {
-        return new DetectorSnapshot(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, spread, daily,
-                dailyCounts, weekly, weeklyCounts, high, low, tracking);
+        return new DetectorSnapshot(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, previous, variability, spread,
+                seasonalError, plainError, bar, daily,
+                dailyCounts, weekly, weeklyCounts, currentDay, dayTotal, dayCount, high, low, tracking);
     }
 
     /**
@@ -159,6 +195,7 @@ public final class AdaptiveDetector implements SeriesDetector {
             magnitude = Math.abs(v);
             baseline = v;
             smoothed = v;
+            previous = v;
         }
         observations++;
         lastSecond = Math.max(lastSecond, second);
@@ -166,7 +203,7 @@ public final class AdaptiveDetector implements SeriesDetector {
 
         // the seasonal baseline's prediction for this bucket, before it learns from it
         int bin = (int) (Math.floorMod(second, DAY) / binSeconds);
-        int weekday = (int) Math.floorMod(Math.floorDiv(second, DAY) + 3, 7L); // Monday = 0
+        int weekday = weekday(Math.floorDiv(second, DAY));
         boolean weekLearned = config.weekly() && age >= WEEK;
         double weekOffset = weekLearned ? weekly[weekday] : 0;
         double residual = v - (baseline + daily[bin] + weekOffset);
@@ -175,31 +212,68 @@ public final class AdaptiveDetector implements SeriesDetector {
         double limit = CLIP * spread + MIN_RANGE * magnitude + TINY;
         double learn = observations > 1 ? v - residual + Math.max(-limit, Math.min(limit, residual)) : v;
         spread += SPREAD_RATE * (Math.min(Math.abs(residual), 4 * limit) - spread);
+        seasonalError += FIT_RATE * (Math.min(Math.abs(residual), 4 * limit) - seasonalError);
+        plainError += FIT_RATE * (Math.min(Math.abs(v - baseline), 4 * limit) - plainError);
         baseline += config.baselineRate() * (learn - daily[bin] - weekOffset - baseline);
         dailyCounts[bin]++;
         daily[bin] += Math.max(config.seasonalRate(), 1.0 / dailyCounts[bin])
                 * (learn - baseline - weekOffset - daily[bin]);
-        if (weekLearned) {
-            weeklyCounts[weekday]++;
-            weekly[weekday] += Math.max(config.weeklyRate(), 1.0 / weeklyCounts[weekday])
-                    * (learn - baseline - daily[bin] - weekly[weekday]);
+        if (config.weekly()) {
+            learnWeekday(second, learn - baseline - daily[bin]);
         }
         if (observations > 1) {
             smoothed += config.levelSmoothing() * (v - smoothed);
+            variability += config.variabilitySmoothing() * (Math.abs(v - previous) - variability);
         }
+        previous = v;
         magnitude += (Math.abs(v) - magnitude) * Math.max(MAGNITUDE_RATE, 1.0 / observations);
         double minRange = MIN_RANGE * magnitude + TINY;
 
         double novelty = 0;
         novelty = Math.max(novelty, watch(VALUE, v, minRange));
         if (age >= seasonalWarmUpSeconds) {
-            novelty = Math.max(novelty, watch(RESIDUAL, residual, minRange));
+            double residualNovelty = watch(RESIDUAL, residual, minRange);
+            if (seasonalError < plainError) {
+                novelty = Math.max(novelty, residualNovelty);
+            }
         }
         novelty = Math.max(novelty, watch(SMOOTHED, smoothed, minRange));
+        novelty = Math.max(novelty, watch(VARIABILITY, variability, minRange));
         if (observations <= config.warmUp()) {
             return 0;
         }
-        return novelty / (novelty + config.scoreScale());
+        double score = novelty / (novelty + config.scoreScale());
+        double reported = score > bar ? score : 0;
+        bar = Math.max(bar * fade, reported);
+        return reported;
+    }
+
+    /**
+     * Adds one deviation from the time-of-day baseline to the current day's mean; when a new day starts,
+     * moves the finished day's weekday offset towards that day's mean. A weekday offset is thereby the
+     * typical level of a whole Monday (say), not of its last few hours.
+     */
+    private void learnWeekday(long second, double deviation) {
+        long day = Math.floorDiv(second, DAY);
+        if (day != currentDay) {
+            if (dayCount > 0) {
+                int weekday = weekday(currentDay);
+                double mean = dayTotal / dayCount;
+                weekly[weekday] = weeklyCounts[weekday] == 0 ? mean
+                        : weekly[weekday] + config.weeklyRate() * (mean - weekly[weekday]);
+                weeklyCounts[weekday]++;
+            }
+            currentDay = day;
+            dayTotal = 0;
+            dayCount = 0;
+        }
+        dayTotal += deviation;
+        dayCount++;
+    }
+
+    /** Monday = 0 for a day counted from 1970-01-01 (a Thursday). */
+    private static int weekday(long epochDay) {
+        return (int) Math.floorMod(epochDay + 3, 7L);
     }
 
     /** The novelty of {@code v} for one feature, then widens (and slowly shrinks) that feature's range. */

@@ -12,22 +12,31 @@ import java.util.Objects;
  * @param warmUp the number of first observations that only train the detector and score 0
  * @param levelSmoothing the weight of the newest value in the smoothed level (an exponentially weighted
  *     mean) whose new highs and lows reveal sustained shifts; in (0, 1]
+ * @param variabilitySmoothing the weight of the newest change (the absolute difference from the previous
+ *     value) in the variability, whose new highs reveal a series that starts to swing or spike more often;
+ *     in (0, 1]
  * @param seasonalBinsPerDay the number of time-of-day bins of the seasonal baseline; 1 to 288, dividing
  *     a day into equal parts (24 = one bin per hour)
- * @param weekly whether the baseline also follows the day of the week (learned after the first week)
+ * @param weekly whether the baseline also follows the day of the week: an offset per weekday, the mean
+ *     deviation of that whole day from the time-of-day baseline, used from the second week on
  * @param seasonalWarmUp how long the seasonal baseline learns before its residuals are watched
  * @param seasonalRate the learning rate of the time-of-day profile once each bin has a few values; in (0, 1]
- * @param weeklyRate the learning rate of the day-of-week offsets; in (0, 1]
+ * @param weeklyRate how far a finished day moves its weekday's offset towards that day's mean deviation
+ *     (once per week and weekday); in (0, 1]
  * @param baselineRate the learning rate of the deseasonalised base level; in (0, 1]
  * @param rangeHalfLife after how many observations the remembered extremes have drawn half-way back
  *     towards the middle of the range, so that an old storm does not mask a new one forever;
  *     0 to never forget
  * @param scoreScale the novelty (the distance beyond the remembered range, as a fraction of the range)
  *     at which the score is 0.5; greater than 0
+ * @param repeatHalfLife after how many observations a reported score has faded to half its height in
+ *     the bar that the next score must clear to be reported (lower scores are reported as 0), so that the
+ *     buckets that follow the start of a storm do not each alert again; 0 to report every score
  */
 public record DetectorConfig(
         int warmUp,
         double levelSmoothing,
+        double variabilitySmoothing,
         int seasonalBinsPerDay,
         boolean weekly,
         Duration seasonalWarmUp,
@@ -35,16 +44,18 @@ public record DetectorConfig(
         double weeklyRate,
         double baselineRate,
         long rangeHalfLife,
-        double scoreScale) {
+        double scoreScale,
+        long repeatHalfLife) {
 
-    private static final DetectorConfig DEFAULTS = new DetectorConfig(288, 0.05, 48, true, Duration.ofDays(1),
-            0.05, 0.02, 0.003, 50_000, 0.05);
+    private static final DetectorConfig DEFAULTS = new DetectorConfig(288, 0.05, 0.02, 24, true, Duration.ofDays(1),
+            0.05, 0.3, 0.003, 50_000, 0.05, 36);
 
     /** Validates every field; see the builder's setters for the ranges. */
     public DetectorConfig {
         Objects.requireNonNull(seasonalWarmUp, "seasonalWarmUp");
         checkRange("warmUp", warmUp, 0, 1_000_000);
         checkRate("levelSmoothing", levelSmoothing);
+        checkRate("variabilitySmoothing", variabilitySmoothing);
         checkRange("seasonalBinsPerDay", seasonalBinsPerDay, 1, 288);
         if (86_400 % seasonalBinsPerDay != 0) {
             throw new IllegalArgumentException("seasonalBinsPerDay must be a divisor of 86400 between 1 and 288 (whole seconds per bin),"
@@ -63,6 +74,7 @@ public record DetectorConfig(
         if (!(scoreScale > 0) || Double.isInfinite(scoreScale)) {
             throw new IllegalArgumentException("scoreScale must be a finite number greater than 0, was " + scoreScale);
         }
+        checkRange("repeatHalfLife", repeatHalfLife, 0, 1_000_000);
     }
 
     /** The measured default settings. */
@@ -109,6 +121,7 @@ public record DetectorConfig(
     public static final class Builder {
         private int warmUp;
         private double levelSmoothing;
+        private double variabilitySmoothing;
         private int seasonalBinsPerDay;
         private boolean weekly;
         private Duration seasonalWarmUp;
@@ -117,10 +130,12 @@ public record DetectorConfig(
         private double baselineRate;
         private long rangeHalfLife;
         private double scoreScale;
+        private long repeatHalfLife;
 
         private Builder(DetectorConfig c) {
             warmUp = c.warmUp;
             levelSmoothing = c.levelSmoothing;
+            variabilitySmoothing = c.variabilitySmoothing;
             seasonalBinsPerDay = c.seasonalBinsPerDay;
             weekly = c.weekly;
             seasonalWarmUp = c.seasonalWarmUp;
@@ -129,6 +144,7 @@ public record DetectorConfig(
             baselineRate = c.baselineRate;
             rangeHalfLife = c.rangeHalfLife;
             scoreScale = c.scoreScale;
+            repeatHalfLife = c.repeatHalfLife;
         }
 
         /** Observations that only train (score 0); 0 to 1,000,000. */
@@ -142,6 +158,13 @@ public record DetectorConfig(
         public Builder levelSmoothing(double weight) {
             checkRate("levelSmoothing", weight);
             this.levelSmoothing = weight;
+            return this;
+        }
+
+        /** Weight of the newest change in the variability; in (0, 1]. */
+        public Builder variabilitySmoothing(double weight) {
+            checkRate("variabilitySmoothing", weight);
+            this.variabilitySmoothing = weight;
             return this;
         }
 
@@ -179,7 +202,7 @@ public record DetectorConfig(
             return this;
         }
 
-        /** Learning rate of the day-of-week offsets; in (0, 1]. */
+        /** How far a finished day moves its weekday's offset towards its mean deviation; in (0, 1]. */
         public Builder weeklyRate(double rate) {
             checkRate("weeklyRate", rate);
             this.weeklyRate = rate;
@@ -212,10 +235,17 @@ public record DetectorConfig(
             return this;
         }
 
+        /** Half-life, in observations, of the bar a score must clear to be reported; 0 to 1,000,000, 0 to report every score. */
+        public Builder repeatHalfLife(long observations) {
+            checkRange("repeatHalfLife", observations, 0, 1_000_000);
+            this.repeatHalfLife = observations;
+            return this;
+        }
+
         /** The settings. */
         public DetectorConfig build() {
-            return new DetectorConfig(warmUp, levelSmoothing, seasonalBinsPerDay, weekly, seasonalWarmUp, seasonalRate,
-                    weeklyRate, baselineRate, rangeHalfLife, scoreScale);
+            return new DetectorConfig(warmUp, levelSmoothing, variabilitySmoothing, seasonalBinsPerDay, weekly, seasonalWarmUp, seasonalRate,
+                    weeklyRate, baselineRate, rangeHalfLife, scoreScale, repeatHalfLife);
         }
     }
 }

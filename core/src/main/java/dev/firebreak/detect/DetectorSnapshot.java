@@ -18,12 +18,23 @@ import java.util.Objects;
  * @param magnitude the smoothed mean absolute value, which sets the smallest range that counts
  * @param baseline the deseasonalised base level
  * @param smoothed the smoothed level
+ * @param previous the latest value
+ * @param variability the smoothed mean absolute change from one value to the next
  * @param spread the typical size of a residual from the seasonal baseline
+ * @param seasonalError the slowly averaged absolute residual from the seasonal baseline
+ * @param plainError the slowly averaged absolute deviation from the deseasonalised level; while it is not
+ *     larger than {@code seasonalError} the seasonal residual does not score
+ * @param bar the score that the next score must exceed to be reported: the highest reported score, faded
+ *     with the configured half-life (0 before any score was reported); in [0, 1]
  * @param daily the time-of-day offsets, one per bin
  * @param dailyCounts how many values each time-of-day bin has learned from
  * @param weekly the day-of-week offsets, Monday first
- * @param weeklyCounts how many values each day-of-week offset has learned from
- * @param high the highest remembered value of each watched feature (value, seasonal residual, smoothed level)
+ * @param weeklyCounts how many days each day-of-week offset has learned from
+ * @param currentDay the day (counted from 1970-01-01) whose mean deviation is being summed up
+ * @param dayTotal the sum of the current day's deviations from the time-of-day baseline
+ * @param dayCount how many values the current day has had so far
+ * @param high the highest remembered value of each watched feature (value, seasonal residual,
+ *     smoothed level, variability)
  * @param low the lowest remembered value of each watched feature
  * @param tracking whether each watched feature has started
  */
@@ -34,11 +45,19 @@ public record DetectorSnapshot(
         double magnitude,
         double baseline,
         double smoothed,
+        double previous,
+        double variability,
         double spread,
+        double seasonalError,
+        double plainError,
+        double bar,
         double[] daily,
         long[] dailyCounts,
         double[] weekly,
         long[] weeklyCounts,
+        long currentDay,
+        double dayTotal,
+        long dayCount,
         double[] high,
         double[] low,
         boolean[] tracking) {
@@ -47,6 +66,12 @@ public record DetectorSnapshot(
     public DetectorSnapshot {
         if (observations < 0) {
             throw new IllegalArgumentException("observations must be 0 or more, was " + observations);
+        }
+        if (dayCount < 0) {
+            throw new IllegalArgumentException("dayCount must be 0 or more, was " + dayCount);
+        }
+        if (!(bar >= 0 && bar <= 1)) {
+            throw new IllegalArgumentException("bar must be in [0, 1], was " + bar);
         }
         daily = Objects.requireNonNull(daily, "daily").clone();
         dailyCounts = Objects.requireNonNull(dailyCounts, "dailyCounts").clone();
@@ -113,11 +138,19 @@ public record DetectorSnapshot(
                 && Double.compare(magnitude, s.magnitude) == 0
                 && Double.compare(baseline, s.baseline) == 0
                 && Double.compare(smoothed, s.smoothed) == 0
+                && Double.compare(previous, s.previous) == 0
+                && Double.compare(variability, s.variability) == 0
                 && Double.compare(spread, s.spread) == 0
+                && Double.compare(seasonalError, s.seasonalError) == 0
+                && Double.compare(plainError, s.plainError) == 0
+                && Double.compare(bar, s.bar) == 0
                 && Arrays.equals(daily, s.daily)
                 && Arrays.equals(dailyCounts, s.dailyCounts)
                 && Arrays.equals(weekly, s.weekly)
                 && Arrays.equals(weeklyCounts, s.weeklyCounts)
+                && currentDay == s.currentDay
+                && Double.compare(dayTotal, s.dayTotal) == 0
+                && dayCount == s.dayCount
                 && Arrays.equals(high, s.high)
                 && Arrays.equals(low, s.low)
                 && Arrays.equals(tracking, s.tracking);
@@ -125,11 +158,13 @@ public record DetectorSnapshot(
 
     @Override
     public int hashCode() {
-        int h = Objects.hash(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, spread);
+        int h = Objects.hash(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, previous, variability,
+                spread, seasonalError, plainError, bar);
         h = 31 * h + Arrays.hashCode(daily);
         h = 31 * h + Arrays.hashCode(dailyCounts);
         h = 31 * h + Arrays.hashCode(weekly);
         h = 31 * h + Arrays.hashCode(weeklyCounts);
+        h = 31 * h + Objects.hash(currentDay, dayTotal, dayCount);
         h = 31 * h + Arrays.hashCode(high);
         h = 31 * h + Arrays.hashCode(low);
         return 31 * h + Arrays.hashCode(tracking);
@@ -138,9 +173,11 @@ public record DetectorSnapshot(
     @Override
     public String toString() {
         return "DetectorSnapshot[observations=" + observations + ", firstSecond=" + firstSecond + ", lastSecond="
-                + lastSecond + ", magnitude=" + magnitude + ", baseline=" + baseline + ", smoothed=" + smoothed + ", spread=" + spread
+                + lastSecond + ", magnitude=" + magnitude + ", baseline=" + baseline + ", smoothed=" + smoothed
+                + ", previous=" + previous + ", variability=" + variability + ", spread=" + spread + ", seasonalError=" + seasonalError + ", plainError=" + plainError + ", bar=" + bar
                 + ", daily=" + Arrays.toString(daily) + ", dailyCounts=" + Arrays.toString(dailyCounts)
                 + ", weekly=" + Arrays.toString(weekly) + ", weeklyCounts=" + Arrays.toString(weeklyCounts)
+                + ", currentDay=" + currentDay + ", dayTotal=" + dayTotal + ", dayCount=" + dayCount
                 + ", high=" + Arrays.toString(high) + ", low=" + Arrays.toString(low)
                 + ", tracking=" + Arrays.toString(tracking) + "]";
     }

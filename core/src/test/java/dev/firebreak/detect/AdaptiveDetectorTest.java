@@ -57,6 +57,57 @@ class AdaptiveDetectorTest {
         assertTrue(alerts <= 2, alerts + " alerting buckets for one two-hour storm");
     }
 
+    @Test
+    void seesASeriesStartToSwingInsideTheRangeItHasShownBefore() {
+        // a steady level with a few spikes up to 100 and down to 0, then it swings between 25 and 75: no value,
+        // no time of day and no smoothed level goes beyond what the series has shown before
+        Random r = new Random(12);
+        double[] v = new double[10 * PER_DAY];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 50 + r.nextGaussian();
+        }
+        for (int day = 0; day < 7; day++) {
+            v[day * PER_DAY + 100] = 100;
+            v[day * PER_DAY + 200] = 0;
+        }
+        int swing = 8 * PER_DAY;
+        for (int i = swing; i < v.length; i++) {
+            v[i] = i % 2 == 0 ? 25 : 75;
+        }
+        double[] s = Series.score(v);
+        // the variability rises step by step, so it breaks its range by less at once than a spike does
+        assertTrue(Series.max(s, swing, swing + 24) >= 0.75, "swinging scored " + Series.max(s, swing, swing + 24));
+        assertTrue(Series.max(s, 2 * PER_DAY + 300, swing) < 0.5, "scored " + Series.max(s, 2 * PER_DAY + 300, swing)
+                + " before the swinging");
+    }
+
+    @Test
+    void theRisingEdgeOfAStormAfterItsAlertIsReportedAsZero() {
+        // three bursts in a row, each a little higher: without the bar each one breaks the range again
+        double[] v = Series.seasonal(10 * PER_DAY, 100, 40, 5, 9);
+        int start = 8 * PER_DAY;
+        v[start] += 300;
+        v[start + 2] += 320;
+        v[start + 4] += 340;
+        double[] reported = Series.score(v);
+        double[] every = Series.score(DetectorConfig.builder().repeatHalfLife(0).build().newDetector(), v, 0);
+        assertTrue(reported[start] >= ALERT, "storm start scored " + reported[start]);
+        assertTrue(every[start + 2] > 0 && every[start + 4] > 0, "the later bursts break the range by a little");
+        assertEquals(0.0, reported[start + 2], "second burst");
+        assertEquals(0.0, reported[start + 4], "third burst");
+    }
+
+    @Test
+    void aStormThatGrowsFarBeyondItsFirstAlertScoresAgain() {
+        double[] v = Series.seasonal(10 * PER_DAY, 100, 40, 5, 10);
+        int start = 8 * PER_DAY;
+        v[start] += 150;
+        v[start + 3] += 2_000;
+        double[] s = Series.score(v);
+        assertTrue(s[start] >= ALERT, "storm start scored " + s[start]);
+        assertTrue(s[start + 3] > s[start], "a storm ten times higher scored " + s[start + 3]);
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {11, 12, 13, 14, 15})
     void cleanSeasonalSeriesStaysQuietAfterWarmUp(long seed) {
@@ -167,6 +218,7 @@ class AdaptiveDetectorTest {
         assertEquals(small.daily().length, large.daily().length);
         assertEquals(small.dailyCounts().length, large.dailyCounts().length);
         assertEquals(small.weekly().length, large.weekly().length);
+        assertEquals(AdaptiveDetector.FEATURES, large.high().length);
         assertEquals(small.high().length, large.high().length);
         assertEquals(small.low().length, large.low().length);
         assertEquals(small.tracking().length, large.tracking().length);

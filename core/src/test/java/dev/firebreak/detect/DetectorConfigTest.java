@@ -13,13 +13,14 @@ class DetectorConfigTest {
     @Test
     void builderStartsFromTheDefaultsAndToBuilderRoundTrips() {
         assertEquals(DetectorConfig.defaults(), DetectorConfig.builder().build());
-        DetectorConfig c = DetectorConfig.builder().warmUp(12).seasonalBinsPerDay(24).weekly(false)
-                .seasonalWarmUp(Duration.ofHours(6)).levelSmoothing(0.2).seasonalRate(0.1).weeklyRate(0.05)
-                .baselineRate(0.01).rangeHalfLife(0).scoreScale(0.2).build();
+        DetectorConfig c = DetectorConfig.builder().warmUp(12).seasonalBinsPerDay(48).weekly(false)
+                .seasonalWarmUp(Duration.ofHours(6)).levelSmoothing(0.2).variabilitySmoothing(0.3).seasonalRate(0.1).weeklyRate(0.05)
+                .baselineRate(0.01).rangeHalfLife(0).scoreScale(0.2).repeatHalfLife(0).build();
         assertEquals(c, c.toBuilder().build());
         assertEquals(12, c.warmUp());
-        assertEquals(24, c.seasonalBinsPerDay());
+        assertEquals(48, c.seasonalBinsPerDay());
         assertEquals(0, c.rangeHalfLife());
+        assertEquals(0, c.repeatHalfLife());
     }
 
     @Test
@@ -27,6 +28,7 @@ class DetectorConfigTest {
         expect("warmUp", b -> b.warmUp(-1));
         expect("levelSmoothing", b -> b.levelSmoothing(0));
         expect("levelSmoothing", b -> b.levelSmoothing(Double.NaN));
+        expect("variabilitySmoothing", b -> b.variabilitySmoothing(0));
         expect("seasonalBinsPerDay", b -> b.seasonalBinsPerDay(0));
         expect("seasonalBinsPerDay", b -> b.seasonalBinsPerDay(289));
         expect("seasonalBinsPerDay", b -> b.seasonalBinsPerDay(7));
@@ -37,12 +39,14 @@ class DetectorConfigTest {
         expect("rangeHalfLife", b -> b.rangeHalfLife(-5));
         expect("scoreScale", b -> b.scoreScale(0));
         expect("scoreScale", b -> b.scoreScale(Double.POSITIVE_INFINITY));
+        expect("repeatHalfLife", b -> b.repeatHalfLife(-1));
+        expect("repeatHalfLife", b -> b.repeatHalfLife(1_000_001));
     }
 
     @Test
     void theConstructorChecksLikeTheBuilder() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new DetectorConfig(1, 2.0, 24, true, Duration.ZERO, 0.1, 0.1, 0.1, 0, 1));
+                () -> new DetectorConfig(1, 2.0, 0.1, 24, true, Duration.ZERO, 0.1, 0.1, 0.1, 0, 1, 0));
         assertTrue(e.getMessage().contains("levelSmoothing"), e.getMessage());
     }
 
