@@ -1,0 +1,495 @@
+package dev.firebreak.classify.internal;
+
+import dev.firebreak.classify.Category;
+import dev.firebreak.classify.Classification;
+import dev.firebreak.classify.Language;
+import dev.firebreak.classify.Polarity;
+import dev.firebreak.classify.Signal;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The built-in classification algorithm over a compiled {@link Lexicon}: tokenize once (looking every
+ * token up as it is made), decide the language, then one pass over the tokens for sentiment, complaint
+ * cues and categories. Per call it allocates only the {@link Classification} and its two lists; the
+ * buffers are per thread and reused.
+ *
+ * <p>Not part of the API: use {@code dev.firebreak.classify.BuiltInClassifier}.
+ */
+public final class Analyzer {
+
+    /** Only the first this many characters of a text are read (a mention is far shorter). */
+    public static final int MAX_CHARS = 10_000;
+    static final int MAX_TOKENS = 4096;
+    static final int MAX_SIGNALS = 10;
+    static final int MAX_CATEGORIES = 10;
+
+    // sentiment weights
+    private static final float NEGATION = -0.6f;
+    private static final float CAPS = 1.3f;
+    private static final float ELONGATION = 1.2f;
+    private static final float BEFORE_CONTRAST = 0.5f;
+    private static final float AFTER_CONTRAST = 1.5f;
+    private static final float EXCLAMATION = 0.25f;
+    private static final float SARCASM = -0.8f;
+    private static final float ALPHA = 12f;
+
+    // complaint model: a logistic score over the evidence
+    private static final double C_BIAS = -2.4;
+    private static final double C_NEGATIVE = 3.0;
+    private static final double C_CUE = 1.1;
+    private static final double C_CATEGORY = 0.9;
+    private static final double C_QUESTION = 0.3;
+    private static final double C_ADDRESSED = 0.4;
+
+    static final Signal ALL_CAPS = Signal.of("all_caps");
+    static final Signal ELONGATED = Signal.of("elongation");
+    static final Signal EMOJI = Signal.of("emoji");
+    static final Signal EMOTICON = Signal.of("emoticon");
+    static final Signal HASHTAG = Signal.of("hashtag");
+    static final Signal EXCLAIM = Signal.of("exclamation");
+    static final Signal QUESTION = Signal.of("question");
+    static final Signal SARCASM_SIGNAL = Signal.of("sarcasm");
+    static final Signal UNKNOWN_LANGUAGE = Signal.of("unknown_language");
+
+    private final Lexicon lex;
+    private final double complaintThreshold;
+    private final ThreadLocal<Scratch> scratch;
+
+    /** Per-thread buffers. */
+    private static final class Scratch {
+        final Tokens t = new Tokens(MAX_TOKENS);
+        final float[] catSum;
+        final Signal[] catSig = new Signal[32];
+        final int[] catSigCat = new int[32];
+        int catSigs;
+        final Signal[] sig = new Signal[32];
+        int sigs;
+        final Signal[] late = new Signal[32];
+        int lates;
+        final int[] order;
+        final Category[] outCats = new Category[MAX_CATEGORIES];
+        final Signal[] outSigs = new Signal[MAX_SIGNALS];
+        float factor;
+
+        Scratch(int categories) {
+            catSum = new float[categories];
+            order = new int[categories];
+        }
+    }
+
+    /**
+     * @param lexicon the compiled lexicon
+     * @param complaintThreshold the complaint score from which a mention is called a complaint
+     */
+    public Analyzer(Lexicon lexicon, double complaintThreshold) {
+        this.lex = Objects.requireNonNull(lexicon, "lexicon");
+        this.complaintThreshold = complaintThreshold;
+        int cats = lexicon.categories.length;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(cats));
+    }
+
+    /** Classifies a text; the hint is the platform's language code, if any. */
+    public Classification classify(String text, Optional<String> hint) {
+        Scratch s = scratch.get();
+        Tokens t = s.t;
+        int end = Math.min(text.length(), MAX_CHARS);
+        t.tokenize(text, end, lex);
+        int hintLang = hint.isPresent() ? Lexicon.languageIndex(hint.get()) : -1;
+
+        // ---------------------------------------------------------------- language
+        int[] sc = t.script;
+        int letters = 0;
+        for (int k = 1; k < sc.length; k++) {
+            letters += sc[k];
+        }
+        int lang;
+        double langConf;
+        if (letters == 0) {
+            lang = hintLang > 0 ? hintLang : Lexicon.ANY;
+            langConf = hintLang > 0 ? 0.3 : 0.0;
+        } else if (sc[TextTables.S_KANA] + sc[TextTables.S_HANGUL] > letters * 0.2) {
+            lang = Lexicon.ANY;
+            langConf = 0.1;
+        } else if (sc[TextTables.S_HAN] >= letters * 0.3) {
+            lang = Lexicon.ZH;
+            langConf = 0.6 + 0.39 * sc[TextTables.S_HAN] / letters;
+        } else if (sc[TextTables.S_ARABIC] >= letters * 0.5) {
+            lang = Lexicon.AR;
+            langConf = 0.6 + 0.39 * sc[TextTables.S_ARABIC] / letters;
+        } else if (sc[TextTables.S_DEVANAGARI] >= letters * 0.4) {
+            lang = Lexicon.HI;
+            langConf = 0.6 + 0.39 * sc[TextTables.S_DEVANAGARI] / letters;
+        } else if (sc[TextTables.S_LATIN] < letters * 0.5) {
+            lang = Lexicon.ANY;
+            langConf = 0.1;
+        } else {
+            float[] score = t.langScore;
+            if (hintLang > 0 && isLatin(hintLang)) {
+                score[hintLang] += 0.6f;
+            }
+            int best = -1;
+            float bestScore = 0;
+            for (int k = 1; k < Lexicon.LANGS; k++) {
+                if (isLatin(k) && score[k] > bestScore) {
+                    best = k;
+                    bestScore = score[k];
+                }
+            }
+            float second = 0;
+            for (int k = 1; k < Lexicon.LANGS; k++) {
+                if (isLatin(k) && k != best && !siblings(k, best) && score[k] > second) {
+                    second = score[k];
+                }
+            }
+            if (best < 0 || bestScore < 0.5f) {
+                lang = Lexicon.ANY;
+                langConf = 0.15;
+            } else {
+                lang = best;
+                double c = 0.35 + 0.15 * (bestScore - second) + 0.03 * bestScore;
+                langConf = Math.max(0.3, Math.min(0.99, c));
+            }
+        }
+
+        // ---------------------------------------------------------------- sentiment, cues, categories
+        int n = t.count;
+        float[] catSum = s.catSum;
+        for (int k = 0; k < catSum.length; k++) {
+            catSum[k] = 0;
+        }
+        s.catSigs = 0;
+        s.sigs = 0;
+        s.lates = 0;
+        boolean shouting = t.casedWords >= 3 && t.capsWords == t.casedWords;
+        boolean capsFired = false;
+        boolean elongFired = false;
+        boolean emojiFired = false;
+        boolean emoticonFired = false;
+        boolean hashtagFired = false;
+        int lastNeg = -100;
+        int negEntry = -1;
+        int boostPos = -100;
+        int boostEntry = -1;
+        int contrastAt = -1;
+        float cue = 0;
+        long[] key = t.key;
+        int[] flags = t.flags;
+        int[] clause = t.clause;
+        int[] sentence = t.sentence;
+        float[] contrib = t.contrib;
+        boolean postNeg = lex.postNegation[lang];
+        for (int i = 0; i < n; i++) {
+            int f = flags[i];
+            if ((f & Tokens.F_COVERED) != 0) {
+                continue;
+            }
+            int k = t.idx[i];
+            if (k < 0) {
+                continue;
+            }
+            int e = -1;
+            float factor = 1;
+            int max = lex.kPhraseMax[k];
+            if (max >= 2) {
+                int limit = Math.min(max, n - i);
+                for (int len = limit; len >= 2 && e < 0; len--) {
+                    if (sentence[i + len - 1] != sentence[i]) {
+                        continue;
+                    }
+                    long p = key[i];
+                    for (int j = 1; j < len; j++) {
+                        p = TextTables.combine(p, key[i + j]);
+                    }
+                    int pk = lex.find(p);
+                    if (pk >= 0) {
+                        e = entryFor(pk, lang, s);
+                        if (e >= 0) {
+                            factor = s.factor;
+                            for (int j = 1; j < len; j++) {
+                                flags[i + j] |= Tokens.F_COVERED;
+                            }
+                        }
+                    }
+                }
+            }
+            if (e < 0) {
+                e = entryFor(k, lang, s);
+                factor = s.factor;
+            }
+            if (e < 0) {
+                continue;
+            }
+            if ((f & (Tokens.F_HASHTAG | Tokens.F_PART)) == Tokens.F_HASHTAG) {
+                for (int j = i + 1; j < n && (flags[j] & Tokens.F_PART) != 0; j++) {
+                    flags[j] |= Tokens.F_COVERED;
+                }
+            }
+            int ef = lex.eFlags[e];
+            if ((ef & Lexicon.E_NEGATOR) != 0) {
+                lastNeg = i;
+                negEntry = e;
+                if (postNeg && (i + 1 >= n || clause[i + 1] != clause[i])) {
+                    for (int j = i - 1; j >= 0 && j >= i - 3 && clause[j] == clause[i]; j--) {
+                        if (contrib[j] != 0 && (flags[j] & Tokens.F_NEGATED) == 0) {
+                            contrib[j] *= NEGATION;
+                            flags[j] |= Tokens.F_NEGATED;
+                            addSignal(s, lex.eRoleSignal[e]);
+                        }
+                    }
+                }
+            }
+            if ((ef & Lexicon.E_BOOST) != 0) {
+                boostPos = i;
+                boostEntry = e;
+            }
+            if ((ef & Lexicon.E_CONTRAST) != 0) {
+                contrastAt = i;
+                addSignal(s, lex.eRoleSignal[e]);
+            }
+            float v = lex.eValence[e];
+            if ((ef & Lexicon.E_VALENCE) != 0 && v != 0) {
+                v *= factor;
+                byte type = t.type[i];
+                if (boostPos != i && i - boostPos <= 2 && clause[boostPos] == clause[i]) {
+                    v *= 1 + lex.eBoost[boostEntry];
+                    addLate(s, lex.eRoleSignal[boostEntry]);
+                }
+                if ((f & Tokens.F_CAPS) != 0 && !shouting) {
+                    v *= CAPS;
+                    capsFired = true;
+                }
+                if ((f & Tokens.F_ELONG) != 0) {
+                    v *= ELONGATION;
+                    elongFired = true;
+                }
+                boolean negated = false;
+                if (type != Tokens.T_EMOJI && type != Tokens.T_EMOTICON && lastNeg != i && i - lastNeg <= 3
+                        && clause[lastNeg] == clause[i]) {
+                    v *= NEGATION;
+                    negated = true;
+                    flags[i] |= Tokens.F_NEGATED;
+                    addSignal(s, lex.eRoleSignal[negEntry]);
+                }
+                if ((ef & Lexicon.E_SARCASM) != 0) {
+                    addSignal(s, lex.eRoleSignal[e]);
+                }
+                if ((ef & Lexicon.E_SITUATION) != 0 && !negated) {
+                    for (int j = i - 1; j >= 0 && j >= i - 4 && sentence[j] == sentence[i]; j--) {
+                        if (contrib[j] > 0 && (flags[j] & Tokens.F_NEGATED) == 0 && t.type[j] == Tokens.T_WORD) {
+                            contrib[j] *= SARCASM;
+                            addSignal(s, SARCASM_SIGNAL);
+                            addSignal(s, lex.eRoleSignal[e]);
+                            break;
+                        }
+                    }
+                }
+                contrib[i] = v;
+                if (type == Tokens.T_EMOJI) {
+                    emojiFired = true;
+                } else if (type == Tokens.T_EMOTICON) {
+                    emoticonFired = true;
+                }
+                if ((f & Tokens.F_HASHTAG) != 0) {
+                    hashtagFired = true;
+                }
+                Signal ts = lex.eTermSignal[e];
+                if (ts != null) {
+                    addLate(s, ts);
+                }
+            }
+            if ((ef & Lexicon.E_COMPLAINT) != 0) {
+                cue += lex.eCue[e];
+                addLate(s, lex.eCueSignal[e]);
+            }
+            if ((ef & Lexicon.E_CATEGORY) != 0) {
+                int c = lex.eCategory[e];
+                catSum[c] += lex.eCatWeight[e];
+                if (s.catSigs < s.catSig.length) {
+                    s.catSig[s.catSigs] = lex.eCatSignal[e];
+                    s.catSigCat[s.catSigs++] = c;
+                }
+                if ((f & Tokens.F_HASHTAG) != 0) {
+                    hashtagFired = true;
+                }
+            }
+        }
+        float raw = 0;
+        for (int i = 0; i < n; i++) {
+            float c = contrib[i];
+            if (c != 0) {
+                if (contrastAt >= 0) {
+                    c *= i < contrastAt ? BEFORE_CONTRAST : i > contrastAt ? AFTER_CONTRAST : 1;
+                }
+                raw += c;
+            }
+        }
+        if (raw != 0 && t.exclaims > 0) {
+            raw += Math.signum(raw) * Math.min(t.exclaims, 4) * EXCLAMATION;
+        }
+        if (shouting && raw != 0) {
+            raw *= CAPS;
+            capsFired = true;
+        }
+        double score = raw / Math.sqrt(raw * raw + ALPHA);
+        if (!(score >= -1)) {
+            score = -1;
+        } else if (score > 1) {
+            score = 1;
+        }
+        Polarity polarity;
+        if (score > 0 && score >= lex.posThreshold[lang]) {
+            polarity = Polarity.POSITIVE;
+        } else if (score < 0 && score <= lex.negThreshold[lang]) {
+            polarity = Polarity.NEGATIVE;
+        } else {
+            polarity = Polarity.NEUTRAL;
+        }
+
+        // ---------------------------------------------------------------- complaint
+        float catTotal = 0;
+        for (float v : catSum) {
+            catTotal += v;
+        }
+        double negative = score < 0 ? -score : 0;
+        double z = C_BIAS + C_NEGATIVE * negative + C_CUE * Math.min(cue, 3) + C_CATEGORY * Math.min(catTotal, 2)
+                + (t.questions > 0 ? C_QUESTION : 0) + (t.handles > 0 ? C_ADDRESSED : 0);
+        double complaintScore = 1 / (1 + Math.exp(-z));
+        if (lang == Lexicon.ANY && letters > 0) {
+            complaintScore *= 0.5;
+        }
+        boolean complaint = complaintScore >= complaintThreshold;
+
+        // ---------------------------------------------------------------- categories and signals
+        int nc = 0;
+        int[] order = s.order;
+        boolean problem = complaint || polarity == Polarity.NEGATIVE;
+        for (int c = 0; c < catSum.length; c++) {
+            float w = catSum[c];
+            if (w >= 1.0f || (w >= 0.5f && problem)) {
+                int p = nc++;
+                while (p > 0 && catSum[order[p - 1]] < w) {
+                    order[p] = order[p - 1];
+                    p--;
+                }
+                order[p] = c;
+            }
+        }
+        if (nc > MAX_CATEGORIES) {
+            nc = MAX_CATEGORIES;
+        }
+        Category[] outCats = s.outCats;
+        for (int c = 0; c < nc; c++) {
+            outCats[c] = lex.categories[order[c]];
+        }
+        Signal[] out = s.outSigs;
+        int ns = 0;
+        for (int c = 0; c < nc && ns < MAX_SIGNALS; c++) {
+            for (int j = 0; j < s.catSigs && ns < MAX_SIGNALS; j++) {
+                if (s.catSigCat[j] == order[c]) {
+                    ns = put(out, ns, s.catSig[j]);
+                }
+            }
+        }
+        for (int j = 0; j < s.sigs && ns < MAX_SIGNALS; j++) {
+            ns = put(out, ns, s.sig[j]);
+        }
+        if (capsFired && ns < MAX_SIGNALS) {
+            ns = put(out, ns, ALL_CAPS);
+        }
+        if (elongFired && ns < MAX_SIGNALS) {
+            ns = put(out, ns, ELONGATED);
+        }
+        if (emojiFired && ns < MAX_SIGNALS) {
+            ns = put(out, ns, EMOJI);
+        }
+        if (emoticonFired && ns < MAX_SIGNALS) {
+            ns = put(out, ns, EMOTICON);
+        }
+        if (hashtagFired && ns < MAX_SIGNALS) {
+            ns = put(out, ns, HASHTAG);
+        }
+        if (t.exclaims >= 2 && ns < MAX_SIGNALS) {
+            ns = put(out, ns, EXCLAIM);
+        }
+        if (t.questions > 0 && ns < MAX_SIGNALS) {
+            ns = put(out, ns, QUESTION);
+        }
+        if (lang == Lexicon.ANY && letters > 0 && ns < MAX_SIGNALS) {
+            ns = put(out, ns, UNKNOWN_LANGUAGE);
+        }
+        for (int j = 0; j < s.lates && ns < MAX_SIGNALS; j++) {
+            ns = put(out, ns, s.late[j]);
+        }
+        Language language = Lexicon.LANGUAGES[lang];
+        return new Classification(language, langConf, score, polarity, complaintScore, complaint, list(outCats, nc),
+                list(out, ns));
+    }
+
+    private static boolean isLatin(int lang) {
+        return lang != Lexicon.ZH && lang != Lexicon.AR && lang != Lexicon.ANY;
+    }
+
+    private static boolean siblings(int a, int b) {
+        return (a == Lexicon.NB && b == Lexicon.NN) || (a == Lexicon.NN && b == Lexicon.NB);
+    }
+
+    /** The entry for a key in a language: its own, else the language-independent one, else the fallback's. */
+    private int entryFor(int k, int lang, Scratch s) {
+        s.factor = 1;
+        int e = lex.entry(k, lang);
+        if (e >= 0 || lang == Lexicon.ANY) {
+            return e;
+        }
+        e = lex.entry(k, Lexicon.ANY);
+        if (e >= 0) {
+            return e;
+        }
+        int fb = lex.fallback[lang];
+        if (fb > 0) {
+            e = lex.entry(k, fb);
+            s.factor = lex.fallbackFactor[lang];
+        }
+        return e;
+    }
+
+    private static void addSignal(Scratch s, Signal sig) {
+        if (sig != null && s.sigs < s.sig.length) {
+            s.sig[s.sigs++] = sig;
+        }
+    }
+
+    private static void addLate(Scratch s, Signal sig) {
+        if (sig != null && s.lates < s.late.length) {
+            s.late[s.lates++] = sig;
+        }
+    }
+
+    private static int put(Signal[] out, int n, Signal sig) {
+        for (int i = 0; i < n; i++) {
+            if (out[i] == sig || out[i].equals(sig)) {
+                return n;
+            }
+        }
+        out[n] = sig;
+        return n + 1;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> list(T[] a, int n) {
+        switch (n) {
+            case 0: return List.of();
+            case 1: return List.of(a[0]);
+            case 2: return List.of(a[0], a[1]);
+            case 3: return List.of(a[0], a[1], a[2]);
+            case 4: return List.of(a[0], a[1], a[2], a[3]);
+            case 5: return List.of(a[0], a[1], a[2], a[3], a[4]);
+            case 6: return List.of(a[0], a[1], a[2], a[3], a[4], a[5]);
+            case 7: return List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+            case 8: return List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+            case 9: return List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
+            default: return List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9]);
+        }
+    }
+}

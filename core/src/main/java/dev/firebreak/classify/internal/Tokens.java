@@ -1,0 +1,614 @@
+package dev.firebreak.classify.internal;
+
+import static dev.firebreak.classify.internal.TextTables.APOS;
+import static dev.firebreak.classify.internal.TextTables.AT;
+import static dev.firebreak.classify.internal.TextTables.CLASS;
+import static dev.firebreak.classify.internal.TextTables.CLAUSE;
+import static dev.firebreak.classify.internal.TextTables.EMOJI;
+import static dev.firebreak.classify.internal.TextTables.FNV_OFFSET;
+import static dev.firebreak.classify.internal.TextTables.FOLD;
+import static dev.firebreak.classify.internal.TextTables.HAN;
+import static dev.firebreak.classify.internal.TextTables.HASH;
+import static dev.firebreak.classify.internal.TextTables.HIGH;
+import static dev.firebreak.classify.internal.TextTables.NEWLINE;
+import static dev.firebreak.classify.internal.TextTables.SCRIPT;
+import static dev.firebreak.classify.internal.TextTables.SENTENCE;
+import static dev.firebreak.classify.internal.TextTables.SKIP;
+import static dev.firebreak.classify.internal.TextTables.SPACE;
+import static dev.firebreak.classify.internal.TextTables.SYMBOL;
+import static dev.firebreak.classify.internal.TextTables.WORD;
+import static dev.firebreak.classify.internal.TextTables.mix;
+import static dev.firebreak.classify.internal.TextTables.step;
+
+/**
+ * The tokenizer and its reusable buffers: one instance per thread. A single left-to-right scan over the
+ * characters (each character is read a bounded number of times, so the time is linear in the length);
+ * tokens are recorded as 64-bit hashes of their folded characters, never as strings.
+ *
+ * <p>The same code turns lexicon terms into keys ({@code termMode}), so a term and the text it matches
+ * are always folded and hashed identically.
+ */
+final class Tokens {
+
+    static final byte T_WORD = 1;
+    static final byte T_HAN = 2;
+    static final byte T_EMOJI = 3;
+    static final byte T_EMOTICON = 4;
+
+    static final int F_CAPS = 1;
+    static final int F_ELONG = 2;
+    static final int F_HASHTAG = 4;
+    static final int F_PART = 8;
+    static final int F_COVERED = 16;
+    static final int F_NEGATED = 32;
+
+    private static final int MAX_PARTS = 8;
+    private static final int MAX_EMOTICON = 4;
+
+    final int capacity;
+    int count;
+    final long[] key;
+    final long[] key1;
+    final byte[] type;
+    final int[] flags;
+    final int[] clause;
+    final int[] sentence;
+    final int[] idx;
+    final float[] contrib;
+
+    // text-level statistics of the last call
+    int exclaims;
+    int questions;
+    int handles;
+    int leadingHandle;
+    int casedWords;
+    int capsWords;
+    final int[] script = new int[8];
+    final float[] langScore = new float[Lexicon.LANGS];
+
+    private Lexicon lex;
+    private boolean termMode;
+    private int clauseNo;
+    private int sentenceNo;
+    private boolean sawWord;
+
+    // results of scanWord
+    private long wH2;
+    private long wH1;
+    private boolean wElong;
+    private int wLen;
+    private int wCased;
+    private int wUpper;
+    private final int[] partStart = new int[MAX_PARTS + 1];
+    private int parts;
+
+    Tokens(int capacity) {
+        this.capacity = capacity;
+        key = new long[capacity];
+        key1 = new long[capacity];
+        type = new byte[capacity];
+        flags = new int[capacity];
+        clause = new int[capacity];
+        sentence = new int[capacity];
+        idx = new int[capacity];
+        contrib = new float[capacity];
+    }
+
+    private void reset(Lexicon lexicon, boolean terms) {
+        this.lex = lexicon;
+        this.termMode = terms;
+        count = 0;
+        exclaims = 0;
+        questions = 0;
+        handles = 0;
+        leadingHandle = 0;
+        casedWords = 0;
+        capsWords = 0;
+        clauseNo = 0;
+        sentenceNo = 0;
+        sawWord = false;
+        for (int k = 0; k < script.length; k++) {
+            script[k] = 0;
+        }
+        for (int k = 0; k < langScore.length; k++) {
+            langScore[k] = 0;
+        }
+    }
+
+    /** Splits a lexicon term into tokens, without looking anything up. */
+    void terms(String term) {
+        reset(null, true);
+        scan(term, term.length());
+    }
+
+    /** Tokenizes the first {@code end} characters of a text, looking tokens up in the lexicon. */
+    void tokenize(String text, int end, Lexicon lexicon) {
+        reset(lexicon, false);
+        scan(text, end);
+    }
+
+    private void scan(String text, int end) {
+        int i = 0;
+        while (i < end && count < capacity) {
+            char c = text.charAt(i);
+            switch (CLASS[c]) {
+                case SPACE:
+                case SKIP:
+                    i++;
+                    break;
+                case NEWLINE:
+                    newSentence();
+                    i++;
+                    break;
+                case WORD:
+                    i = word(text, i, end, 0);
+                    break;
+                case HAN:
+                    i = han(text, i, end);
+                    break;
+                case HASH:
+                    if (i + 1 < end && CLASS[text.charAt(i + 1)] == WORD) {
+                        i = hashtag(text, i + 1, end);
+                    } else {
+                        i = symbols(text, i, end);
+                    }
+                    break;
+                case AT:
+                    if (!termMode && i + 1 < end && CLASS[text.charAt(i + 1)] == WORD) {
+                        i = skipHandle(text, i + 1, end);
+                    } else {
+                        i = symbols(text, i, end);
+                    }
+                    break;
+                case EMOJI:
+                    emit(T_EMOJI, mix(step(FNV_OFFSET, c)), 0, 0);
+                    i++;
+                    break;
+                case HIGH:
+                    i = supplementary(text, i, end);
+                    break;
+                default: // APOS, CLAUSE, SENTENCE, SYMBOL
+                    i = symbols(text, i, end);
+                    break;
+            }
+        }
+    }
+
+    private void newSentence() {
+        sentenceNo++;
+        clauseNo++;
+    }
+
+    private int supplementary(String text, int i, int end) {
+        if (i + 1 >= end || !Character.isLowSurrogate(text.charAt(i + 1))) {
+            return i + 1; // a lone surrogate: ignored
+        }
+        char hi = text.charAt(i);
+        char lo = text.charAt(i + 1);
+        int cp = Character.toCodePoint(hi, lo);
+        if (TextTables.isEmojiModifier(cp)) {
+            return i + 2;
+        }
+        int t = Character.getType(cp);
+        if (t == Character.OTHER_SYMBOL) {
+            emit(T_EMOJI, mix(step(step(FNV_OFFSET, hi), lo)), 0, 0);
+        } else if (Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+            script[TextTables.S_HAN]++;
+            emit(T_HAN, mix(step(step(FNV_OFFSET, hi), lo)), 0, 0);
+        }
+        return i + 2;
+    }
+
+    /** Skips a @handle; handles are not words. */
+    private int skipHandle(String text, int i, int end) {
+        if (!sawWord && count == 0) {
+            leadingHandle++;
+        }
+        handles++;
+        while (i < end) {
+            char c = text.charAt(i);
+            byte cls = CLASS[c];
+            if (cls == WORD || c == '_' || (c == '.' && i + 1 < end && CLASS[text.charAt(i + 1)] == WORD)) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** Whether a URL starts at i: http://, https:// or www. */
+    private static boolean urlAt(String text, int i, int end) {
+        char c = text.charAt(i);
+        if (c == 'h' || c == 'H') {
+            int j = i + 4;
+            if (j < end && text.regionMatches(true, i, "http", 0, 4)) {
+                if (j < end && (text.charAt(j) == 's' || text.charAt(j) == 'S')) {
+                    j++;
+                }
+                return j + 2 < end && text.charAt(j) == ':' && text.charAt(j + 1) == '/' && text.charAt(j + 2) == '/';
+            }
+        } else if (c == 'w' || c == 'W') {
+            return i + 4 < end && text.regionMatches(true, i, "www.", 0, 4) && CLASS[text.charAt(i + 4)] == WORD;
+        }
+        return false;
+    }
+
+    private static int skipUrl(String text, int i, int end) {
+        while (i < end) {
+            byte cls = CLASS[text.charAt(i)];
+            if (cls == SPACE || cls == NEWLINE) {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Scans one word from i: letters, digits and marks, with an apostrophe inside it kept unless the
+     * part before it is one or two letters (French and Italian elision: l', d', n', qu'). Sets the w*
+     * fields and returns the end.
+     */
+    private int scanWord(String text, int i, int end, boolean camel) {
+        long h2 = FNV_OFFSET;
+        long h1 = FNV_OFFSET;
+        char prev = 0;
+        int run = 0;
+        int len = 0;
+        int cased = 0;
+        int upper = 0;
+        boolean elong = false;
+        boolean prevLower = false;
+        boolean prevDigit = false;
+        parts = 0;
+        int[] scripts = script;
+        while (i < end) {
+            char c = text.charAt(i);
+            byte cls = CLASS[c];
+            if (cls == WORD) {
+                char f = FOLD[c];
+                if (f == 0) {
+                    i++;
+                    continue;
+                }
+                boolean isUpper;
+                boolean isLower;
+                if (c < 128) {
+                    isUpper = c >= 'A' && c <= 'Z';
+                    isLower = c >= 'a' && c <= 'z';
+                    scripts[isUpper || isLower ? TextTables.S_LATIN : TextTables.S_NONE]++;
+                } else {
+                    isUpper = Character.isUpperCase(c);
+                    isLower = !isUpper && Character.isLowerCase(c);
+                    scripts[SCRIPT[c]]++;
+                    if (c >= 0xC0 && c < 0x180 && !termMode) {
+                        LanguageEvidence.letter(c, langScore);
+                    }
+                }
+                if (isUpper) {
+                    upper++;
+                    cased++;
+                } else if (isLower) {
+                    cased++;
+                }
+                if (camel && parts < MAX_PARTS) {
+                    boolean digit = c >= '0' && c <= '9';
+                    if (len == 0 || (isUpper && prevLower) || (digit != prevDigit)) {
+                        partStart[parts++] = i;
+                    }
+                    prevLower = isLower;
+                    prevDigit = digit;
+                }
+                if (f == prev) {
+                    run++;
+                } else {
+                    run = 1;
+                    prev = f;
+                }
+                if (run <= 2) {
+                    h2 = step(h2, f);
+                } else {
+                    elong = true;
+                }
+                if (run == 1) {
+                    h1 = step(h1, f);
+                }
+                len++;
+                i++;
+            } else if (cls == APOS && len > 2 && i + 1 < end && CLASS[text.charAt(i + 1)] == WORD) {
+                h2 = step(h2, '\'');
+                h1 = step(h1, '\'');
+                prev = '\'';
+                run = 1;
+                len++;
+                i++;
+            } else {
+                break;
+            }
+        }
+        partStart[parts] = i;
+        wH2 = h2;
+        wH1 = h1;
+        wElong = elong;
+        wLen = len;
+        wCased = cased;
+        wUpper = upper;
+        return i;
+    }
+
+    private int word(String text, int i, int end, int extraFlags) {
+        if (!termMode && urlAt(text, i, end)) {
+            return skipUrl(text, i, end);
+        }
+        int e = scanWord(text, i, end, false);
+        if (wLen > 0) {
+            emitWord(extraFlags);
+        }
+        if (e < end && CLASS[text.charAt(e)] == APOS) {
+            e++; // the elision apostrophe, or a closing quote
+        }
+        return e == i ? i + 1 : e;
+    }
+
+    private void emitWord(int extraFlags) {
+        sawWord = true;
+        int f = extraFlags;
+        if (wCased >= 2) {
+            casedWords++;
+            if (wUpper == wCased) {
+                f |= F_CAPS;
+                capsWords++;
+            }
+        }
+        if (wElong) {
+            f |= F_ELONG;
+        }
+        emit(T_WORD, mix(wH2), wElong ? mix(wH1) : 0, f);
+    }
+
+    private int hashtag(String text, int i, int end) {
+        while (true) {
+            int e = scanWord(text, i, end, true);
+            if (wLen > 0) {
+                int nParts = parts;
+                emitWord(F_HASHTAG);
+                int full = count - 1;
+                if (nParts >= 2) {
+                    for (int p = 0; p < nParts && count < capacity; p++) {
+                        hashRange(text, partStart[p], partStart[p + 1]);
+                        emitWord(F_PART | F_HASHTAG);
+                    }
+                } else if (!termMode && full >= 0 && idx[full] < 0 && wLen >= 6 && wLen <= 24) {
+                    prefixPart(text, i, e);
+                }
+            }
+            // #boycott_acme: underscores join hashtag segments
+            if (e + 1 < end && text.charAt(e) == '_' && CLASS[text.charAt(e + 1)] == WORD) {
+                i = e + 1;
+            } else {
+                return e == i ? i + 1 : e;
+            }
+        }
+    }
+
+    /** For a one-piece hashtag the lexicon does not know (#boycottacme), the longest known prefix. */
+    private void prefixPart(String text, int from, int to) {
+        long h = FNV_OFFSET;
+        int n = 0;
+        int bestEnd = -1;
+        for (int i = from; i < to; i++) {
+            char f = FOLD[text.charAt(i)];
+            if (f == 0) {
+                continue;
+            }
+            h = step(h, f);
+            n++;
+            if (n >= 4 && i + 1 < to - 1) {
+                int k = lex.find(mix(h));
+                if (k >= 0 && lex.hasEntries(k)) {
+                    bestEnd = i + 1;
+                }
+            }
+        }
+        if (bestEnd > 0 && count < capacity) {
+            hashRange(text, from, bestEnd);
+            emitWord(F_PART | F_HASHTAG);
+        }
+    }
+
+    /** Hashes a range of word characters into the w* fields (no apostrophes in hashtags). */
+    private void hashRange(String text, int from, int to) {
+        long h2 = FNV_OFFSET;
+        long h1 = FNV_OFFSET;
+        char prev = 0;
+        int run = 0;
+        int len = 0;
+        int cased = 0;
+        int upper = 0;
+        boolean elong = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            char f = FOLD[c];
+            if (f == 0 || CLASS[c] != WORD) {
+                continue;
+            }
+            if (Character.isUpperCase(c)) {
+                upper++;
+                cased++;
+            } else if (Character.isLowerCase(c)) {
+                cased++;
+            }
+            if (f == prev) {
+                run++;
+            } else {
+                run = 1;
+                prev = f;
+            }
+            if (run <= 2) {
+                h2 = step(h2, f);
+            } else {
+                elong = true;
+            }
+            if (run == 1) {
+                h1 = step(h1, f);
+            }
+            len++;
+        }
+        wH2 = h2;
+        wH1 = h1;
+        wElong = elong;
+        wLen = len;
+        // camel-case parts are capitalised by design: not shouting
+        wCased = cased > 1 && upper == cased ? cased : 0;
+        wUpper = upper;
+    }
+
+    private int han(String text, int i, int end) {
+        int k = i;
+        while (k < end && CLASS[text.charAt(k)] == HAN) {
+            k++;
+        }
+        script[TextTables.S_HAN] += k - i;
+        sawWord = true;
+        if (termMode) {
+            long h = FNV_OFFSET;
+            for (int j = i; j < k; j++) {
+                h = step(h, FOLD[text.charAt(j)]);
+            }
+            emit(T_HAN, mix(h), 0, 0);
+            return k;
+        }
+        int maxHan = lex.maxHan;
+        int j = i;
+        while (j < k && count < capacity) {
+            long h = FNV_OFFSET;
+            int bestLen = 1;
+            long bestKey = 0;
+            int limit = Math.min(maxHan, k - j);
+            for (int len = 1; len <= limit; len++) {
+                h = step(h, FOLD[text.charAt(j + len - 1)]);
+                long key = mix(h);
+                if (len == 1) {
+                    bestKey = key;
+                }
+                int found = lex.find(key);
+                if (found >= 0 && lex.hasEntries(found)) {
+                    bestLen = len;
+                    bestKey = key;
+                }
+            }
+            emit(T_HAN, bestKey, 0, 0);
+            j += bestLen;
+        }
+        return k;
+    }
+
+    /**
+     * A run of punctuation and symbols: an emoticon when the lexicon knows it (":)", ":-(", "<3", ":D"),
+     * otherwise sentence and clause boundaries and exclamation and question marks.
+     */
+    private int symbols(String text, int i, int end) {
+        int j = i;
+        while (j < end && j - i < 8) {
+            byte cls = CLASS[text.charAt(j)];
+            if (cls == SYMBOL || cls == CLAUSE || cls == SENTENCE || cls == APOS || cls == HASH || cls == AT) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        // ":D", ":P", "<3": one trailing letter or digit that ends the chunk
+        int tail = -1;
+        if (j < end && j - i <= 3) {
+            char t = text.charAt(j);
+            if ((t == 'D' || t == 'P' || t == 'p' || t == 'd' || t == 'o' || t == 'O' || t == '3' || t == 'S'
+                    || t == 's' || t == 'x' || t == 'X') && (j + 1 >= end || CLASS[text.charAt(j + 1)] != WORD)) {
+                tail = j;
+            }
+        }
+        if (termMode) {
+            int stop = tail >= 0 ? tail + 1 : j;
+            long h = FNV_OFFSET;
+            for (int k = i; k < stop; k++) {
+                h = step(h, FOLD[text.charAt(k)]);
+            }
+            emit(T_EMOTICON, mix(h), 0, 0);
+            return stop;
+        }
+        int runLen = j - i;
+        if (runLen >= 1 && (runLen >= 2 || tail >= 0)) {
+            // longest known emoticon at the start of the run
+            long h = FNV_OFFSET;
+            int best = -1;
+            long bestKey = 0;
+            int max = Math.min(runLen, MAX_EMOTICON);
+            for (int len = 1; len <= max; len++) {
+                h = step(h, FOLD[text.charAt(i + len - 1)]);
+                if (len >= 2) {
+                    long key = mix(h);
+                    int found = lex.find(key);
+                    if (found >= 0 && lex.hasEntries(found)) {
+                        best = i + len;
+                        bestKey = key;
+                    }
+                }
+                if (len == runLen && tail >= 0) {
+                    long key = mix(step(h, FOLD[text.charAt(tail)]));
+                    int found = lex.find(key);
+                    if (found >= 0 && lex.hasEntries(found)) {
+                        best = tail + 1;
+                        bestKey = key;
+                    }
+                }
+            }
+            if (best > 0) {
+                emit(T_EMOTICON, bestKey, 0, 0);
+                return best;
+            }
+        }
+        // plain punctuation: one character at a time
+        char c = text.charAt(i);
+        byte cls = CLASS[c];
+        if (cls == SENTENCE) {
+            if (c == '!' || c == 0xFF01 || c == 0x00A1) {
+                exclaims++;
+            } else if (c == '?' || c == 0xFF1F || c == 0x061F || c == 0x00BF) {
+                questions++;
+            }
+            newSentence();
+        } else if (cls == CLAUSE) {
+            clauseNo++;
+        }
+        return i + 1;
+    }
+
+    private void emit(byte t, long k, long k1, int f) {
+        if (count >= capacity) {
+            return;
+        }
+        int n = count++;
+        type[n] = t;
+        key[n] = k;
+        key1[n] = k1;
+        flags[n] = f;
+        clause[n] = clauseNo;
+        sentence[n] = sentenceNo;
+        contrib[n] = 0;
+        if (termMode) {
+            idx[n] = -1;
+            return;
+        }
+        int found = lex.find(k);
+        if (found < 0 && k1 != 0) {
+            found = lex.find(k1);
+            if (found >= 0) {
+                key[n] = k1;
+            }
+        }
+        idx[n] = found;
+        if (found >= 0 && (f & F_PART) == 0) {
+            lex.addLanguageEvidence(found, langScore);
+        }
+    }
+}
