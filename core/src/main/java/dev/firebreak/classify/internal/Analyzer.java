@@ -36,12 +36,15 @@ public final class Analyzer {
     private static final float ALPHA = 12f;
 
     // complaint model: a logistic score over the evidence
-    private static final double C_BIAS = -2.4;
-    private static final double C_NEGATIVE = 3.0;
-    private static final double C_CUE = 1.1;
-    private static final double C_CATEGORY = 0.9;
-    private static final double C_QUESTION = 0.3;
-    private static final double C_ADDRESSED = 0.4;
+    private static final double C_BIAS = -2.0;
+    private static final double C_NEGATIVE = 2.6;
+    private static final double C_NET_NEGATIVE = 1.0;
+    private static final double C_NEGATIVE_UNADDRESSED = 1.6;
+    private static final double C_SERVICE_HANDLE = 0.8;
+    private static final double C_CUE = 1.0;
+    private static final double C_CATEGORY = 0.7;
+    private static final double C_QUESTION = 0.5;
+    private static final double C_ADDRESSED = 1.0;
 
     static final Signal ALL_CAPS = Signal.of("all_caps");
     static final Signal ELONGATED = Signal.of("elongation");
@@ -316,6 +319,7 @@ public final class Analyzer {
             }
         }
         float raw = 0;
+        float negSum = 0;
         for (int i = 0; i < n; i++) {
             float c = contrib[i];
             if (c != 0) {
@@ -323,6 +327,9 @@ public final class Analyzer {
                     c *= i < contrastAt ? BEFORE_CONTRAST : i > contrastAt ? AFTER_CONTRAST : 1;
                 }
                 raw += c;
+                if (c < 0) {
+                    negSum -= c;
+                }
             }
         }
         if (raw != 0 && t.exclaims > 0) {
@@ -352,9 +359,16 @@ public final class Analyzer {
         for (float v : catSum) {
             catTotal += v;
         }
-        double negative = score < 0 ? -score : 0;
-        double z = C_BIAS + C_NEGATIVE * negative + C_CUE * Math.min(cue, 3) + C_CATEGORY * Math.min(catTotal, 2)
-                + (t.questions > 0 ? C_QUESTION : 0) + (t.handles > 0 ? C_ADDRESSED : 0);
+        // a complaint may thank sarcastically or politely: its negative evidence counts whatever the
+        // positive words around it say
+        double negative = negSum / (negSum + 2.5);
+        boolean addressed = t.handles > 0;
+        // a customer with a problem usually tells the brand: negativity addressed to nobody is more
+        // often an opinion than a complaint
+        double z = C_BIAS + (addressed ? C_NEGATIVE : C_NEGATIVE_UNADDRESSED) * negative
+                + C_CUE * Math.min(cue, 3) + C_CATEGORY * Math.min(catTotal, 2)
+                + (t.questions > 0 && addressed ? C_QUESTION : 0) + (addressed ? C_ADDRESSED : 0)
+                + (t.serviceHandles > 0 ? C_SERVICE_HANDLE : 0) + (score < 0 ? C_NET_NEGATIVE * -score : 0);
         double complaintScore = 1 / (1 + Math.exp(-z));
         if (lang == Lexicon.ANY && letters > 0) {
             complaintScore *= 0.5;

@@ -61,6 +61,7 @@ final class Tokens {
     int questions;
     int handles;
     int leadingHandle;
+    int serviceHandles;
     int casedWords;
     int capsWords;
     final int[] script = new int[8];
@@ -102,6 +103,7 @@ final class Tokens {
         questions = 0;
         handles = 0;
         leadingHandle = 0;
+        serviceHandles = 0;
         casedWords = 0;
         capsWords = 0;
         clauseNo = 0;
@@ -205,6 +207,7 @@ final class Tokens {
             leadingHandle++;
         }
         handles++;
+        int start = i;
         while (i < end) {
             char c = text.charAt(i);
             byte cls = CLASS[c];
@@ -214,7 +217,31 @@ final class Tokens {
                 break;
             }
         }
+        if (isServiceHandle(text, start, i)) {
+            serviceHandles++;
+        }
         return i;
+    }
+
+    private static final String[] SERVICE_WORDS = {"help", "support", "care", "service", "cares"};
+
+    /** Whether a handle names a customer-service account: @AcmeHelp, @AcmeSupport, @AskAcme, @Acme_Care. */
+    static boolean isServiceHandle(String text, int from, int to) {
+        if (to - from > 40) {
+            return false;
+        }
+        if (to - from > 3 && text.regionMatches(true, from, "ask", 0, 3)) {
+            return true;
+        }
+        for (String w : SERVICE_WORDS) {
+            int n = w.length();
+            for (int i = from; i + n <= to; i++) {
+                if (text.regionMatches(true, i, w, 0, n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether a URL starts at i: http://, https:// or www. */
