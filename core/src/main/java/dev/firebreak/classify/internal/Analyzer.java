@@ -34,6 +34,9 @@ public final class Analyzer {
     private static final float EXCLAMATION = 0.25f;
     private static final float SARCASM = -0.8f;
     private static final float ALPHA = 12f;
+    private static final float QUESTION_PRAISE = 0.6f;
+    /** A negation with no sentiment word in its scope ("it does not fold") is a mild complaint. */
+    private static final float BARE_NEGATION = -0.6f;
 
     // complaint model: a logistic score over the evidence
     private static final double C_BIAS = -2.0;
@@ -172,6 +175,7 @@ public final class Analyzer {
         boolean emoticonFired = false;
         boolean hashtagFired = false;
         int lastNeg = -100;
+        boolean negUsed = true;
         int negEntry = -1;
         int boostPos = -100;
         int boostEntry = -1;
@@ -231,13 +235,18 @@ public final class Analyzer {
             }
             int ef = lex.eFlags[e];
             if ((ef & Lexicon.E_NEGATOR) != 0) {
+                if (lastNeg >= 0 && !negUsed) {
+                    contrib[lastNeg] += BARE_NEGATION;
+                }
                 lastNeg = i;
                 negEntry = e;
+                negUsed = false;
                 if (postNeg && (i + 1 >= n || clause[i + 1] != clause[i])) {
                     for (int j = i - 1; j >= 0 && j >= i - 3 && clause[j] == clause[i]; j--) {
                         if (contrib[j] != 0 && (flags[j] & Tokens.F_NEGATED) == 0) {
                             contrib[j] *= NEGATION;
                             flags[j] |= Tokens.F_NEGATED;
+                            negUsed = true;
                             addSignal(s, lex.eRoleSignal[e]);
                         }
                     }
@@ -272,6 +281,7 @@ public final class Analyzer {
                         && clause[lastNeg] == clause[i]) {
                     v *= NEGATION;
                     negated = true;
+                    negUsed = true;
                     flags[i] |= Tokens.F_NEGATED;
                     addSignal(s, lex.eRoleSignal[negEntry]);
                 }
@@ -318,6 +328,9 @@ public final class Analyzer {
                 }
             }
         }
+        if (lastNeg >= 0 && !negUsed) {
+            contrib[lastNeg] += BARE_NEGATION;
+        }
         float raw = 0;
         float negSum = 0;
         for (int i = 0; i < n; i++) {
@@ -334,6 +347,9 @@ public final class Analyzer {
         }
         if (raw != 0 && t.exclaims > 0) {
             raw += Math.signum(raw) * Math.min(t.exclaims, 4) * EXCLAMATION;
+        }
+        if (t.questions > 0 && raw > 0) {
+            raw *= QUESTION_PRAISE; // a question is seldom praise
         }
         if (shouting && raw != 0) {
             raw *= CAPS;
