@@ -67,6 +67,7 @@ public final class Analyzer {
     private static final class Scratch {
         final Tokens t = new Tokens(MAX_TOKENS);
         final float[] catSum;
+        final float[] catMax;
         final Signal[] catSig = new Signal[32];
         final int[] catSigCat = new int[32];
         int catSigs;
@@ -81,6 +82,7 @@ public final class Analyzer {
 
         Scratch(int categories) {
             catSum = new float[categories];
+            catMax = new float[categories];
             order = new int[categories];
         }
     }
@@ -149,7 +151,7 @@ public final class Analyzer {
                     second = score[k];
                 }
             }
-            if (best < 0 || bestScore < 0.5f) {
+            if (best < 0 || bestScore < 0.5f || bestScore < 0.2f * t.words) {
                 lang = Lexicon.ANY;
                 langConf = 0.15;
             } else {
@@ -162,8 +164,10 @@ public final class Analyzer {
         // ---------------------------------------------------------------- sentiment, cues, categories
         int n = t.count;
         float[] catSum = s.catSum;
+        float[] catMax = s.catMax;
         for (int k = 0; k < catSum.length; k++) {
             catSum[k] = 0;
+            catMax[k] = 0;
         }
         s.catSigs = 0;
         s.sigs = 0;
@@ -223,6 +227,9 @@ public final class Analyzer {
             }
             if (e < 0) {
                 e = entryFor(k, lang, s);
+                if (e < 0 && t.idx1[i] >= 0) {
+                    e = entryFor(t.idx1[i], lang, s);
+                }
                 factor = s.factor;
             }
             if (e < 0) {
@@ -318,7 +325,11 @@ public final class Analyzer {
             }
             if ((ef & Lexicon.E_CATEGORY) != 0) {
                 int c = lex.eCategory[e];
-                catSum[c] += lex.eCatWeight[e];
+                float w = lex.eCatWeight[e];
+                catSum[c] += w;
+                if (w > catMax[c]) {
+                    catMax[c] = w;
+                }
                 if (s.catSigs < s.catSig.length) {
                     s.catSig[s.catSigs] = lex.eCatSignal[e];
                     s.catSigCat[s.catSigs++] = c;
@@ -396,8 +407,10 @@ public final class Analyzer {
         int[] order = s.order;
         boolean problem = complaint || polarity == Polarity.NEGATIVE;
         for (int c = 0; c < catSum.length; c++) {
+            // a strong term makes the category on its own; topical words ("parcel", "app") only
+            // when the mention is a problem
             float w = catSum[c];
-            if (w >= 1.0f || (w >= 0.5f && problem)) {
+            if (catMax[c] >= 1.0f || (w >= 0.5f && problem)) {
                 int p = nc++;
                 while (p > 0 && catSum[order[p - 1]] < w) {
                     order[p] = order[p - 1];

@@ -54,6 +54,8 @@ final class Tokens {
     final int[] clause;
     final int[] sentence;
     final int[] idx;
+    /** For an elongated token found in both forms ("baaad": "baad" and "bad"), the second form's index. */
+    final int[] idx1;
     final float[] contrib;
 
     // text-level statistics of the last call
@@ -63,6 +65,7 @@ final class Tokens {
     int leadingHandle;
     int serviceHandles;
     int casedWords;
+    int words;
     int capsWords;
     final int[] script = new int[8];
     final float[] langScore = new float[Lexicon.LANGS];
@@ -92,6 +95,7 @@ final class Tokens {
         clause = new int[capacity];
         sentence = new int[capacity];
         idx = new int[capacity];
+        idx1 = new int[capacity];
         contrib = new float[capacity];
     }
 
@@ -105,6 +109,7 @@ final class Tokens {
         leadingHandle = 0;
         serviceHandles = 0;
         casedWords = 0;
+        words = 0;
         capsWords = 0;
         clauseNo = 0;
         sentenceNo = 0;
@@ -380,6 +385,9 @@ final class Tokens {
 
     private void emitWord(int extraFlags) {
         sawWord = true;
+        if ((extraFlags & F_PART) == 0) {
+            words++;
+        }
         int f = extraFlags;
         if (wCased >= 2) {
             casedWords++;
@@ -622,15 +630,21 @@ final class Tokens {
         clause[n] = clauseNo;
         sentence[n] = sentenceNo;
         contrib[n] = 0;
+        idx1[n] = -1;
         if (termMode) {
             idx[n] = -1;
             return;
         }
         int found = lex.find(k);
-        if (found < 0 && k1 != 0) {
-            found = lex.find(k1);
-            if (found >= 0) {
-                key[n] = k1;
+        if (k1 != 0) {
+            int found1 = lex.find(k1);
+            if (found < 0) {
+                found = found1;
+                if (found >= 0) {
+                    key[n] = k1;
+                }
+            } else {
+                idx1[n] = found1;
             }
         }
         idx[n] = found;
