@@ -65,7 +65,7 @@ public final class Analyzer {
 
     /** Per-thread buffers. */
     private static final class Scratch {
-        final Tokens t = new Tokens(MAX_TOKENS);
+        final Tokens t = new Tokens(MAX_TOKENS, MAX_CHARS);
         final float[] catSum;
         final float[] catMax;
         final Signal[] catSig = new Signal[32];
@@ -511,7 +511,7 @@ public final class Analyzer {
 
     private static int put(Signal[] out, int n, Signal sig) {
         for (int i = 0; i < n; i++) {
-            if (out[i] == sig || out[i].equals(sig)) {
+            if (out[i] == sig) { // signals are preallocated: identity is equality here
                 return n;
             }
         }

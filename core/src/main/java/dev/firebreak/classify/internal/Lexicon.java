@@ -305,7 +305,7 @@ public final class Lexicon {
         private final boolean[] postNegation = new boolean[LANGS];
         private final int[] fallback = new int[LANGS];
         private final float[] fallbackFactor = new float[LANGS];
-        private final Tokens tokens = new Tokens(64);
+        private final Tokens tokens = new Tokens(64, 0);
 
         public Builder() {
             for (int i = 0; i < LANGS; i++) {

@@ -46,6 +46,10 @@ public final class TextTables {
     /** Folded form; 0 means: drop this character inside a word (combining accents, tatweel, harakat). */
     static final char[] FOLD = new char[65536];
     static final byte[] SCRIPT = new byte[65536];
+    /** Letter case: {@link #UPPER}, {@link #LOWER} or 0. */
+    static final byte[] CASE = new byte[65536];
+    static final byte UPPER = 1;
+    static final byte LOWER = 2;
 
     static final long FNV_OFFSET = 0xcbf29ce484222325L;
     static final long FNV_PRIME = 0x100000001b3L;
@@ -128,6 +132,7 @@ public final class TextTables {
                 }
             }
             SCRIPT[c] = script;
+            CASE[c] = Character.isUpperCase(ch) ? UPPER : Character.isLowerCase(ch) ? LOWER : 0;
         }
         // Devanagari vowel signs and Arabic letters carry meaning: keep them in words.
         for (int c = 0x0900; c <= 0x097F; c++) {

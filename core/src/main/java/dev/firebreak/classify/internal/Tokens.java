@@ -70,6 +70,7 @@ final class Tokens {
     final int[] script = new int[8];
     final float[] langScore = new float[Lexicon.LANGS];
 
+    private final char[] chars;
     private Lexicon lex;
     private boolean termMode;
     private int clauseNo;
@@ -86,8 +87,9 @@ final class Tokens {
     private final int[] partStart = new int[MAX_PARTS + 1];
     private int parts;
 
-    Tokens(int capacity) {
+    Tokens(int capacity, int maxChars) {
         this.capacity = capacity;
+        this.chars = new char[maxChars];
         key = new long[capacity];
         key1 = new long[capacity];
         type = new byte[capacity];
@@ -125,19 +127,22 @@ final class Tokens {
     /** Splits a lexicon term into tokens, without looking anything up. */
     void terms(String term) {
         reset(null, true);
-        scan(term, term.length());
+        char[] termChars = term.toCharArray();
+        scan(termChars, termChars.length);
     }
 
     /** Tokenizes the first {@code end} characters of a text, looking tokens up in the lexicon. */
     void tokenize(String text, int end, Lexicon lexicon) {
         reset(lexicon, false);
-        scan(text, end);
+        // one bulk copy, then plain array reads in every loop below
+        text.getChars(0, end, chars, 0);
+        scan(chars, end);
     }
 
-    private void scan(String text, int end) {
+    private void scan(char[] text, int end) {
         int i = 0;
         while (i < end && count < capacity) {
-            char c = text.charAt(i);
+            char c = text[i];
             switch (CLASS[c]) {
                 case SPACE:
                 case SKIP:
@@ -154,14 +159,14 @@ final class Tokens {
                     i = han(text, i, end);
                     break;
                 case HASH:
-                    if (i + 1 < end && CLASS[text.charAt(i + 1)] == WORD) {
+                    if (i + 1 < end && CLASS[text[i + 1]] == WORD) {
                         i = hashtag(text, i + 1, end);
                     } else {
                         i = symbols(text, i, end);
                     }
                     break;
                 case AT:
-                    if (!termMode && i + 1 < end && CLASS[text.charAt(i + 1)] == WORD) {
+                    if (!termMode && i + 1 < end && CLASS[text[i + 1]] == WORD) {
                         i = skipHandle(text, i + 1, end);
                     } else {
                         i = symbols(text, i, end);
@@ -186,12 +191,12 @@ final class Tokens {
         clauseNo++;
     }
 
-    private int supplementary(String text, int i, int end) {
-        if (i + 1 >= end || !Character.isLowSurrogate(text.charAt(i + 1))) {
+    private int supplementary(char[] text, int i, int end) {
+        if (i + 1 >= end || !Character.isLowSurrogate(text[i + 1])) {
             return i + 1; // a lone surrogate: ignored
         }
-        char hi = text.charAt(i);
-        char lo = text.charAt(i + 1);
+        char hi = text[i];
+        char lo = text[i + 1];
         int cp = Character.toCodePoint(hi, lo);
         if (TextTables.isEmojiModifier(cp)) {
             return i + 2;
@@ -207,16 +212,16 @@ final class Tokens {
     }
 
     /** Skips a @handle; handles are not words. */
-    private int skipHandle(String text, int i, int end) {
+    private int skipHandle(char[] text, int i, int end) {
         if (!sawWord && count == 0) {
             leadingHandle++;
         }
         handles++;
         int start = i;
         while (i < end) {
-            char c = text.charAt(i);
+            char c = text[i];
             byte cls = CLASS[c];
-            if (cls == WORD || c == '_' || (c == '.' && i + 1 < end && CLASS[text.charAt(i + 1)] == WORD)) {
+            if (cls == WORD || c == '_' || (c == '.' && i + 1 < end && CLASS[text[i + 1]] == WORD)) {
                 i++;
             } else {
                 break;
@@ -228,21 +233,23 @@ final class Tokens {
         return i;
     }
 
-    private static final String[] SERVICE_WORDS = {"help", "support", "care", "service", "cares"};
+    private static final String[] SERVICE_WORDS = {"help", "support", "care", "service"};
 
     /** Whether a handle names a customer-service account: @AcmeHelp, @AcmeSupport, @AskAcme, @Acme_Care. */
-    static boolean isServiceHandle(String text, int from, int to) {
+    static boolean isServiceHandle(char[] text, int from, int to) {
         if (to - from > 40) {
             return false;
         }
-        if (to - from > 3 && text.regionMatches(true, from, "ask", 0, 3)) {
+        if (to - from > 3 && matches(text, from, "ask")) {
             return true;
         }
-        for (String w : SERVICE_WORDS) {
-            int n = w.length();
-            for (int i = from; i + n <= to; i++) {
-                if (text.regionMatches(true, i, w, 0, n)) {
-                    return true;
+        for (int i = from; i < to; i++) {
+            char c = (char) (text[i] | 0x20);
+            if (c == 'h' || c == 's' || c == 'c') {
+                for (String w : SERVICE_WORDS) {
+                    if (w.charAt(0) == c && i + w.length() <= to && matches(text, i, w)) {
+                        return true;
+                    }
                 }
             }
         }
@@ -250,25 +257,39 @@ final class Tokens {
     }
 
     /** Whether a URL starts at i: http://, https:// or www. */
-    private static boolean urlAt(String text, int i, int end) {
-        char c = text.charAt(i);
+    private static boolean urlAt(char[] text, int i, int end) {
+        char c = text[i];
         if (c == 'h' || c == 'H') {
             int j = i + 4;
-            if (j < end && text.regionMatches(true, i, "http", 0, 4)) {
-                if (j < end && (text.charAt(j) == 's' || text.charAt(j) == 'S')) {
+            if (j < end && matches(text, i, "http")) {
+                if (j < end && (text[j] == 's' || text[j] == 'S')) {
                     j++;
                 }
-                return j + 2 < end && text.charAt(j) == ':' && text.charAt(j + 1) == '/' && text.charAt(j + 2) == '/';
+                return j + 2 < end && text[j] == ':' && text[j + 1] == '/' && text[j + 2] == '/';
             }
         } else if (c == 'w' || c == 'W') {
-            return i + 4 < end && text.regionMatches(true, i, "www.", 0, 4) && CLASS[text.charAt(i + 4)] == WORD;
+            return i + 4 < end && matches(text, i, "www.") && CLASS[text[i + 4]] == WORD;
         }
         return false;
     }
 
-    private static int skipUrl(String text, int i, int end) {
+    /** Whether the lower-case ASCII word {@code w} is at {@code i}, in any case. */
+    private static boolean matches(char[] text, int i, String w) {
+        for (int k = 0; k < w.length(); k++) {
+            char c = text[i + k];
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            if (c != w.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int skipUrl(char[] text, int i, int end) {
         while (i < end) {
-            byte cls = CLASS[text.charAt(i)];
+            byte cls = CLASS[text[i]];
             if (cls == SPACE || cls == NEWLINE) {
                 break;
             }
@@ -282,7 +303,7 @@ final class Tokens {
      * part before it is one or two letters (French and Italian elision: l', d', n', qu'). Sets the w*
      * fields and returns the end.
      */
-    private int scanWord(String text, int i, int end, boolean camel) {
+    private int scanWord(char[] text, int i, int end, boolean camel) {
         long h2 = FNV_OFFSET;
         long h1 = FNV_OFFSET;
         char prev = 0;
@@ -296,7 +317,7 @@ final class Tokens {
         parts = 0;
         int[] scripts = script;
         while (i < end) {
-            char c = text.charAt(i);
+            char c = text[i];
             byte cls = CLASS[c];
             if (cls == WORD) {
                 char f = FOLD[c];
@@ -304,19 +325,12 @@ final class Tokens {
                     i++;
                     continue;
                 }
-                boolean isUpper;
-                boolean isLower;
-                if (c < 128) {
-                    isUpper = c >= 'A' && c <= 'Z';
-                    isLower = c >= 'a' && c <= 'z';
-                    scripts[isUpper || isLower ? TextTables.S_LATIN : TextTables.S_NONE]++;
-                } else {
-                    isUpper = Character.isUpperCase(c);
-                    isLower = !isUpper && Character.isLowerCase(c);
-                    scripts[SCRIPT[c]]++;
-                    if (c >= 0xC0 && c < 0x180 && !termMode) {
-                        LanguageEvidence.letter(c, langScore);
-                    }
+                byte letterCase = TextTables.CASE[c];
+                boolean isUpper = letterCase == TextTables.UPPER;
+                boolean isLower = letterCase == TextTables.LOWER;
+                scripts[SCRIPT[c]]++;
+                if (c >= 0xC0 && c < 0x180 && !termMode) {
+                    LanguageEvidence.letter(c, langScore);
                 }
                 if (isUpper) {
                     upper++;
@@ -348,7 +362,7 @@ final class Tokens {
                 }
                 len++;
                 i++;
-            } else if (cls == APOS && len > 2 && i + 1 < end && CLASS[text.charAt(i + 1)] == WORD) {
+            } else if (cls == APOS && len > 2 && i + 1 < end && CLASS[text[i + 1]] == WORD) {
                 h2 = step(h2, '\'');
                 h1 = step(h1, '\'');
                 prev = '\'';
@@ -369,7 +383,7 @@ final class Tokens {
         return i;
     }
 
-    private int word(String text, int i, int end, int extraFlags) {
+    private int word(char[] text, int i, int end, int extraFlags) {
         if (!termMode && urlAt(text, i, end)) {
             return skipUrl(text, i, end);
         }
@@ -377,7 +391,7 @@ final class Tokens {
         if (wLen > 0) {
             emitWord(extraFlags);
         }
-        if (e < end && CLASS[text.charAt(e)] == APOS) {
+        if (e < end && CLASS[text[e]] == APOS) {
             e++; // the elision apostrophe, or a closing quote
         }
         return e == i ? i + 1 : e;
@@ -402,7 +416,7 @@ final class Tokens {
         emit(T_WORD, mix(wH2), wElong ? mix(wH1) : 0, f);
     }
 
-    private int hashtag(String text, int i, int end) {
+    private int hashtag(char[] text, int i, int end) {
         while (true) {
             int e = scanWord(text, i, end, true);
             if (wLen > 0) {
@@ -419,7 +433,7 @@ final class Tokens {
                 }
             }
             // #boycott_acme: underscores join hashtag segments
-            if (e + 1 < end && text.charAt(e) == '_' && CLASS[text.charAt(e + 1)] == WORD) {
+            if (e + 1 < end && text[e] == '_' && CLASS[text[e + 1]] == WORD) {
                 i = e + 1;
             } else {
                 return e == i ? i + 1 : e;
@@ -428,12 +442,12 @@ final class Tokens {
     }
 
     /** For a one-piece hashtag the lexicon does not know (#boycottacme), the longest known prefix. */
-    private void prefixPart(String text, int from, int to) {
+    private void prefixPart(char[] text, int from, int to) {
         long h = FNV_OFFSET;
         int n = 0;
         int bestEnd = -1;
         for (int i = from; i < to; i++) {
-            char f = FOLD[text.charAt(i)];
+            char f = FOLD[text[i]];
             if (f == 0) {
                 continue;
             }
@@ -453,7 +467,7 @@ final class Tokens {
     }
 
     /** Hashes a range of word characters into the w* fields (no apostrophes in hashtags). */
-    private void hashRange(String text, int from, int to) {
+    private void hashRange(char[] text, int from, int to) {
         long h2 = FNV_OFFSET;
         long h1 = FNV_OFFSET;
         char prev = 0;
@@ -463,7 +477,7 @@ final class Tokens {
         int upper = 0;
         boolean elong = false;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             char f = FOLD[c];
             if (f == 0 || CLASS[c] != WORD) {
                 continue;
@@ -499,9 +513,9 @@ final class Tokens {
         wUpper = upper;
     }
 
-    private int han(String text, int i, int end) {
+    private int han(char[] text, int i, int end) {
         int k = i;
-        while (k < end && CLASS[text.charAt(k)] == HAN) {
+        while (k < end && CLASS[text[k]] == HAN) {
             k++;
         }
         script[TextTables.S_HAN] += k - i;
@@ -509,7 +523,7 @@ final class Tokens {
         if (termMode) {
             long h = FNV_OFFSET;
             for (int j = i; j < k; j++) {
-                h = step(h, FOLD[text.charAt(j)]);
+                h = step(h, FOLD[text[j]]);
             }
             emit(T_HAN, mix(h), 0, 0);
             return k;
@@ -522,7 +536,7 @@ final class Tokens {
             long bestKey = 0;
             int limit = Math.min(maxHan, k - j);
             for (int len = 1; len <= limit; len++) {
-                h = step(h, FOLD[text.charAt(j + len - 1)]);
+                h = step(h, FOLD[text[j + len - 1]]);
                 long key = mix(h);
                 if (len == 1) {
                     bestKey = key;
@@ -543,10 +557,10 @@ final class Tokens {
      * A run of punctuation and symbols: an emoticon when the lexicon knows it (":)", ":-(", "<3", ":D"),
      * otherwise sentence and clause boundaries and exclamation and question marks.
      */
-    private int symbols(String text, int i, int end) {
+    private int symbols(char[] text, int i, int end) {
         int j = i;
         while (j < end && j - i < 8) {
-            byte cls = CLASS[text.charAt(j)];
+            byte cls = CLASS[text[j]];
             if (cls == SYMBOL || cls == CLAUSE || cls == SENTENCE || cls == APOS || cls == HASH || cls == AT) {
                 j++;
             } else {
@@ -556,9 +570,9 @@ final class Tokens {
         // ":D", ":P", "<3": one trailing letter or digit that ends the chunk
         int tail = -1;
         if (j < end && j - i <= 3) {
-            char t = text.charAt(j);
+            char t = text[j];
             if ((t == 'D' || t == 'P' || t == 'p' || t == 'd' || t == 'o' || t == 'O' || t == '3' || t == 'S'
-                    || t == 's' || t == 'x' || t == 'X') && (j + 1 >= end || CLASS[text.charAt(j + 1)] != WORD)) {
+                    || t == 's' || t == 'x' || t == 'X') && (j + 1 >= end || CLASS[text[j + 1]] != WORD)) {
                 tail = j;
             }
         }
@@ -566,7 +580,7 @@ final class Tokens {
             int stop = tail >= 0 ? tail + 1 : j;
             long h = FNV_OFFSET;
             for (int k = i; k < stop; k++) {
-                h = step(h, FOLD[text.charAt(k)]);
+                h = step(h, FOLD[text[k]]);
             }
             emit(T_EMOTICON, mix(h), 0, 0);
             return stop;
@@ -579,7 +593,7 @@ final class Tokens {
             long bestKey = 0;
             int max = Math.min(runLen, MAX_EMOTICON);
             for (int len = 1; len <= max; len++) {
-                h = step(h, FOLD[text.charAt(i + len - 1)]);
+                h = step(h, FOLD[text[i + len - 1]]);
                 if (len >= 2) {
                     long key = mix(h);
                     int found = lex.find(key);
@@ -589,7 +603,7 @@ final class Tokens {
                     }
                 }
                 if (len == runLen && tail >= 0) {
-                    long key = mix(step(h, FOLD[text.charAt(tail)]));
+                    long key = mix(step(h, FOLD[text[tail]]));
                     int found = lex.find(key);
                     if (found >= 0 && lex.hasEntries(found)) {
                         best = tail + 1;
@@ -603,7 +617,7 @@ final class Tokens {
             }
         }
         // plain punctuation: one character at a time
-        char c = text.charAt(i);
+        char c = text[i];
         byte cls = CLASS[c];
         if (cls == SENTENCE) {
             if (c == '!' || c == 0xFF01 || c == 0x00A1) {
