@@ -114,6 +114,9 @@ public final class Analyzer {
         }
         int lang;
         double langConf;
+        // the lexicon read for sentiment: the reported language, or for a Latin text too short to
+        // name its language, the language with the most evidence
+        int sentLang = -1;
         if (letters == 0) {
             lang = hintLang > 0 ? hintLang : Lexicon.ANY;
             langConf = hintLang > 0 ? 0.3 : 0.0;
@@ -154,11 +157,16 @@ public final class Analyzer {
             if (best < 0 || bestScore < 0.5f || bestScore < 0.2f * t.words) {
                 lang = Lexicon.ANY;
                 langConf = 0.15;
+                sentLang = best < 0 ? Lexicon.ANY : best;
             } else {
                 lang = best;
                 double c = 0.35 + 0.15 * (bestScore - second) + 0.03 * bestScore;
                 langConf = Math.max(0.3, Math.min(0.99, c));
             }
+        }
+
+        if (sentLang < 0) {
+            sentLang = lang;
         }
 
         // ---------------------------------------------------------------- sentiment, cues, categories
@@ -190,7 +198,7 @@ public final class Analyzer {
         int[] clause = t.clause;
         int[] sentence = t.sentence;
         float[] contrib = t.contrib;
-        boolean postNeg = lex.postNegation[lang];
+        boolean postNeg = lex.postNegation[sentLang];
         for (int i = 0; i < n; i++) {
             int f = flags[i];
             if ((f & Tokens.F_COVERED) != 0) {
@@ -215,7 +223,7 @@ public final class Analyzer {
                     }
                     int pk = lex.find(p);
                     if (pk >= 0) {
-                        e = entryFor(pk, lang, s);
+                        e = entryFor(pk, sentLang, s);
                         if (e >= 0) {
                             factor = s.factor;
                             for (int j = 1; j < len; j++) {
@@ -226,9 +234,9 @@ public final class Analyzer {
                 }
             }
             if (e < 0) {
-                e = entryFor(k, lang, s);
+                e = entryFor(k, sentLang, s);
                 if (e < 0 && t.idx1[i] >= 0) {
-                    e = entryFor(t.idx1[i], lang, s);
+                    e = entryFor(t.idx1[i], sentLang, s);
                 }
                 factor = s.factor;
             }
@@ -373,9 +381,9 @@ public final class Analyzer {
             score = 1;
         }
         Polarity polarity;
-        if (score > 0 && score >= lex.posThreshold[lang]) {
+        if (score > 0 && score >= lex.posThreshold[sentLang]) {
             polarity = Polarity.POSITIVE;
-        } else if (score < 0 && score <= lex.negThreshold[lang]) {
+        } else if (score < 0 && score <= lex.negThreshold[sentLang]) {
             polarity = Polarity.NEGATIVE;
         } else {
             polarity = Polarity.NEUTRAL;
@@ -394,10 +402,10 @@ public final class Analyzer {
         // often an opinion than a complaint
         double z = C_BIAS + (addressed ? C_NEGATIVE : C_NEGATIVE_UNADDRESSED) * negative
                 + C_CUE * Math.min(cue, 3) + C_CATEGORY * Math.min(catTotal, 2)
-                + (t.questions > 0 && addressed ? C_QUESTION : 0) + (addressed ? C_ADDRESSED : 0)
+                + (t.questions > 0 && addressed && (negSum > 0 || cue > 0) ? C_QUESTION : 0) + (addressed ? C_ADDRESSED : 0)
                 + (t.serviceHandles > 0 ? C_SERVICE_HANDLE : 0) + (score < 0 ? C_NET_NEGATIVE * -score : 0);
         double complaintScore = 1 / (1 + Math.exp(-z));
-        if (lang == Lexicon.ANY && letters > 0) {
+        if (sentLang == Lexicon.ANY && letters > 0) {
             complaintScore *= 0.5;
         }
         boolean complaint = complaintScore >= complaintThreshold;
