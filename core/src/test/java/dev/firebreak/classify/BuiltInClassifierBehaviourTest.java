@@ -219,7 +219,7 @@ class BuiltInClassifierBehaviourTest {
         "offensive_content|This ad is so tone-deaf, who approved this?|tone deaf",
         "privacy|You leaked my personal data to a third party.|personal data",
         "legal|My lawyer will be in touch about this.|lawyer",
-        "boycott|Cancelled my subscription and switching to a competitor.|switching to",
+        "boycott|Cancelled my subscription and switching to a competitor.|switching to a competitor",
         "delivery|Livraison en retard, colis jamais reçu.|jamais reçu",
         "billing|Me han cobrado dos veces, quiero un reembolso.|reembolso",
         "outage|应用一直崩溃，根本无法登录。|崩溃"})

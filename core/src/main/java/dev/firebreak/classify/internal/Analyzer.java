@@ -42,6 +42,8 @@ public final class Analyzer {
     private static final double C_BIAS = -2.0;
     private static final double C_NEGATIVE = 2.6;
     private static final double C_NET_NEGATIVE = 1.0;
+    /** Praise ("sorted my refund in ten minutes, impressed!") is not a complaint. */
+    private static final double C_PRAISE = -1.0;
     private static final double C_NEGATIVE_UNADDRESSED = 1.6;
     private static final double C_SERVICE_HANDLE = 0.8;
     private static final double C_CUE = 1.0;
@@ -79,6 +81,7 @@ public final class Analyzer {
         final Category[] outCats = new Category[MAX_CATEGORIES];
         final Signal[] outSigs = new Signal[MAX_SIGNALS];
         float factor;
+        boolean fallback;
 
         Scratch(int categories) {
             catSum = new float[categories];
@@ -249,6 +252,10 @@ public final class Analyzer {
                 }
             }
             int ef = lex.eFlags[e];
+            if (s.fallback) {
+                // another language's word lends its sentiment, not its categories or complaint cues
+                ef &= ~(Lexicon.E_CATEGORY | Lexicon.E_COMPLAINT);
+            }
             if ((ef & Lexicon.E_NEGATOR) != 0) {
                 if (lastNeg >= 0 && !negUsed) {
                     contrib[lastNeg] += BARE_NEGATION;
@@ -403,7 +410,7 @@ public final class Analyzer {
         double z = C_BIAS + (addressed ? C_NEGATIVE : C_NEGATIVE_UNADDRESSED) * negative
                 + C_CUE * Math.min(cue, 3) + C_CATEGORY * Math.min(catTotal, 2)
                 + (t.questions > 0 && addressed && (negSum > 0 || cue > 0) ? C_QUESTION : 0) + (addressed ? C_ADDRESSED : 0)
-                + (t.serviceHandles > 0 ? C_SERVICE_HANDLE : 0) + (score < 0 ? C_NET_NEGATIVE * -score : 0);
+                + (t.serviceHandles > 0 ? C_SERVICE_HANDLE : 0) + (score < 0 ? C_NET_NEGATIVE * -score : polarity == Polarity.POSITIVE ? C_PRAISE * score : 0);
         double complaintScore = 1 / (1 + Math.exp(-z));
         if (sentLang == Lexicon.ANY && letters > 0) {
             complaintScore *= 0.5;
@@ -489,6 +496,7 @@ public final class Analyzer {
     /** The entry for a key in a language: its own, else the language-independent one, else the fallback's. */
     private int entryFor(int k, int lang, Scratch s) {
         s.factor = 1;
+        s.fallback = false;
         int e = lex.entry(k, lang);
         if (e >= 0 || lang == Lexicon.ANY) {
             return e;
@@ -501,6 +509,7 @@ public final class Analyzer {
         if (fb > 0) {
             e = lex.entry(k, fb);
             s.factor = lex.fallbackFactor[lang];
+            s.fallback = true;
         }
         return e;
     }

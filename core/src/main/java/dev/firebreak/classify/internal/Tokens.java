@@ -44,6 +44,8 @@ final class Tokens {
 
     private static final int MAX_PARTS = 8;
     private static final int MAX_EMOTICON = 4;
+    private static final int MAX_STEMMED = 32;
+    static final int F_STEM = 64;
 
     final int capacity;
     int count;
@@ -85,6 +87,9 @@ final class Tokens {
     private int wCased;
     private int wUpper;
     private final int[] partStart = new int[MAX_PARTS + 1];
+    /** Hash of the first n+1 folded characters of the word being scanned, and that character. */
+    private final long[] preH = new long[MAX_STEMMED];
+    private final char[] preC = new char[MAX_STEMMED];
     private int parts;
 
     Tokens(int capacity, int maxChars) {
@@ -360,11 +365,19 @@ final class Tokens {
                 if (run == 1) {
                     h1 = step(h1, f);
                 }
+                if (len < MAX_STEMMED) {
+                    preH[len] = h2;
+                    preC[len] = f;
+                }
                 len++;
                 i++;
             } else if (cls == APOS && len > 2 && i + 1 < end && CLASS[text[i + 1]] == WORD) {
                 h2 = step(h2, '\'');
                 h1 = step(h1, '\'');
+                if (len < MAX_STEMMED) {
+                    preH[len] = h2;
+                    preC[len] = '\'';
+                }
                 prev = '\'';
                 run = 1;
                 len++;
@@ -414,6 +427,76 @@ final class Tokens {
             f |= F_ELONG;
         }
         emit(T_WORD, mix(wH2), wElong ? mix(wH1) : 0, f);
+        if (!termMode && idx[count - 1] < 0 && !wElong && wLen >= 5 && wLen < MAX_STEMMED && (f & F_HASHTAG) == 0) {
+            stem(count - 1);
+        }
+    }
+
+    /**
+     * An English inflection the lexicon does not list ("scamming", "shittiest", "ruined", "scams"): the
+     * base form's entry, if it has one. Only the sentiment lexicons read stems, never language evidence.
+     */
+    private void stem(int n) {
+        int len = wLen;
+        char[] c = preC;
+        char last = c[len - 1];
+        char last2 = c[len - 2];
+        char last3 = c[len - 3];
+        if (last == 't' && last2 == 's' && last3 == 'e' && c[len - 4] == 'i' && len >= 7) {
+            if (tryStem(n, step(preH[len - 5], 'y'))) {
+                return; // shittiest -> shitty
+            }
+        }
+        if ((last == 'r' || last == 's' || last == 'd') && last2 == 'e' && last3 == 'i' && len >= 6) {
+            if (tryStem(n, step(preH[len - 4], 'y'))) {
+                return; // worries, worried -> worry
+            }
+        }
+        if (last == 'g' && last2 == 'n' && last3 == 'i') {
+            int m = len - 3;
+            if (tryStem(n, preH[m - 1]) || (c[m - 1] == c[m - 2] && tryStem(n, preH[m - 2]))
+                    || tryStem(n, step(preH[m - 1], 'e'))) {
+                return; // crashing, scamming, hating
+            }
+        }
+        if (last == 'd' && last2 == 'e') {
+            int m = len - 2;
+            if (tryStem(n, preH[m - 1]) || tryStem(n, preH[len - 2]) || (c[m - 1] == c[m - 2] && tryStem(n, preH[m - 2]))) {
+                return; // ruined, hated, scammed
+            }
+        }
+        if (last == 't' && last2 == 's' && last3 == 'e') {
+            if (tryStem(n, preH[len - 4]) || tryStem(n, preH[len - 3])) {
+                return; // greatest, nicest
+            }
+        }
+        if (last == 'r' && last2 == 'e') {
+            if (tryStem(n, preH[len - 3]) || tryStem(n, preH[len - 2])) {
+                return; // cheaper, nicer
+            }
+        }
+        if (last == 'y' && last2 == 'l') {
+            if (tryStem(n, preH[len - 3])) {
+                return; // badly
+            }
+        }
+        if (last == 's' && last2 != 's') {
+            if ((last2 == 'e' && tryStem(n, preH[len - 3])) || tryStem(n, preH[len - 2])) {
+                return; // fixes, scams
+            }
+        }
+    }
+
+    private boolean tryStem(int n, long hash) {
+        long k = mix(hash);
+        int found = lex.find(k);
+        if (found >= 0 && lex.hasEntries(found)) {
+            idx[n] = found;
+            key[n] = k;
+            flags[n] |= F_STEM;
+            return true;
+        }
+        return false;
     }
 
     private int hashtag(char[] text, int i, int end) {
