@@ -24,12 +24,12 @@ class DevDataRegressionTest {
     @ParameterizedTest(name = "XLM-T {0} val: macro-F1 >= {1}")
     @CsvSource({
         "english, 0.60",
-        "french, 0.54",
+        "french, 0.56",
         "german, 0.56",
-        "italian, 0.47",
+        "italian, 0.49",
         "portuguese, 0.49",
-        "spanish, 0.49",
-        "arabic, 0.56",
+        "spanish, 0.50",
+        "arabic, 0.57",
         "hindi, 0.29"})
     void xlmtPolarityMacroF1StaysAboveItsFloor(String language, double floor) {
         DevData.require();
@@ -38,7 +38,7 @@ class DevDataRegressionTest {
     }
 
     @ParameterizedTest(name = "NoReC dev: macro-F1 >= {0}")
-    @CsvSource("0.51")
+    @CsvSource("0.52")
     void norecPolarityMacroF1StaysAboveItsFloor(double floor) {
         DevData.require();
         ConfusionMatrix m = Evaluation.evaluate(C, DevData.norec("dev"), Task.POLARITY);
@@ -46,7 +46,7 @@ class DevDataRegressionTest {
     }
 
     @ParameterizedTest(name = "ChnSentiCorp (every 4th review): accuracy >= {0}")
-    @CsvSource("0.76")
+    @CsvSource("0.77")
     void chnSentiCorpAccuracyStaysAboveItsFloor(double floor) {
         DevData.require();
         List<LabeledMention> sample = DevData.sample(DevData.chnSentiCorp(), 4, 0);
@@ -55,7 +55,7 @@ class DevDataRegressionTest {
     }
 
     @ParameterizedTest(name = "complaints dev: F1 of the complaint class >= {0}")
-    @CsvSource("0.71")
+    @CsvSource("0.73")
     void complaintF1StaysAboveItsFloor(double floor) {
         DevData.require();
         ConfusionMatrix m = Evaluation.evaluate(C, DevData.complaints(), Task.COMPLAINT);
