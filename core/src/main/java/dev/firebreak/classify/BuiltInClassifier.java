@@ -45,7 +45,7 @@ import java.util.Objects;
  *
  * <p>Only the first {@value dev.firebreak.classify.internal.Analyzer#MAX_CHARS} characters of a text are
  * read, and at most 10 signals and 10 categories are reported. Instances are immutable and thread-safe;
- * each thread that uses one keeps a small reusable buffer (about 150 KB).
+ * each thread that uses one keeps a reusable buffer of about 200 KB.
  */
 public final class BuiltInClassifier implements MentionClassifier {
 
