@@ -80,6 +80,7 @@ public final class Analyzer {
         final int[] order;
         final Category[] outCats = new Category[MAX_CATEGORIES];
         final Signal[] outSigs = new Signal[MAX_SIGNALS];
+        final float[] langScores = new float[Lexicon.LANGS];
         float factor;
         boolean fallback;
 
@@ -139,7 +140,8 @@ public final class Analyzer {
             lang = Lexicon.ANY;
             langConf = 0.1;
         } else {
-            float[] score = t.langScore;
+            float[] score = s.langScores;
+            t.languageScores(score);
             if (hintLang > 0 && isLatin(hintLang)) {
                 score[hintLang] += 0.6f;
             }
@@ -214,7 +216,7 @@ public final class Analyzer {
             int e = -1;
             float factor = 1;
             int max = lex.kPhraseMax[k];
-            if (max >= 2) {
+            if (max >= 2 && i + 1 < n && (lex.kSecond[k] & (1L << (key[i + 1] & 63))) != 0) {
                 int limit = Math.min(max, n - i);
                 for (int len = limit; len >= 2 && e < 0; len--) {
                     if (sentence[i + len - 1] != sentence[i]) {

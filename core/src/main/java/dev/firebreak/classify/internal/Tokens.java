@@ -70,7 +70,12 @@ final class Tokens {
     int words;
     int capsWords;
     final int[] script = new int[8];
+    /** Letter evidence for the languages (ñ, ß, ø...). */
     final float[] langScore = new float[Lexicon.LANGS];
+    /** Lexicon evidence, as lanes (see {@link Lexicon#kEvidence}). */
+    long evidence0;
+    long evidence1;
+    long evidence2;
 
     private final char[] chars;
     private Lexicon lex;
@@ -127,6 +132,9 @@ final class Tokens {
         for (int k = 0; k < langScore.length; k++) {
             langScore[k] = 0;
         }
+        evidence0 = 0;
+        evidence1 = 0;
+        evidence2 = 0;
     }
 
     /** Splits a lexicon term into tokens, without looking anything up. */
@@ -320,7 +328,7 @@ final class Tokens {
         boolean prevLower = false;
         boolean prevDigit = false;
         parts = 0;
-        int[] scripts = script;
+        byte wordScript = TextTables.S_NONE;
         while (i < end) {
             char c = text[i];
             byte cls = CLASS[c];
@@ -333,7 +341,9 @@ final class Tokens {
                 byte letterCase = TextTables.CASE[c];
                 boolean isUpper = letterCase == TextTables.UPPER;
                 boolean isLower = letterCase == TextTables.LOWER;
-                scripts[SCRIPT[c]]++;
+                if (wordScript == TextTables.S_NONE) {
+                    wordScript = SCRIPT[c];
+                }
                 if (c >= 0xC0 && c < 0x180 && !termMode) {
                     LanguageEvidence.letter(c, langScore);
                 }
@@ -387,6 +397,7 @@ final class Tokens {
             }
         }
         partStart[parts] = i;
+        script[wordScript] += len;
         wH2 = h2;
         wH1 = h1;
         wElong = elong;
@@ -715,6 +726,14 @@ final class Tokens {
         return i + 1;
     }
 
+    /** The language scores: letter evidence plus lexicon evidence (stop words 1.0, lexicon words 0.5). */
+    void languageScores(float[] out) {
+        for (int l = 0; l < Lexicon.LANGS; l++) {
+            long lanes = l < 4 ? evidence0 : l < 8 ? evidence1 : evidence2;
+            out[l] = langScore[l] + 0.5f * ((lanes >>> (16 * (l % 4))) & 0xFFFF);
+        }
+    }
+
     private void emit(byte t, long k, long k1, int f) {
         if (count >= capacity) {
             return;
@@ -746,7 +765,11 @@ final class Tokens {
         }
         idx[n] = found;
         if (found >= 0 && (f & F_PART) == 0) {
-            lex.addLanguageEvidence(found, langScore);
+            long[] ev = lex.kEvidence;
+            int b = 3 * found;
+            evidence0 += ev[b];
+            evidence1 += ev[b + 1];
+            evidence2 += ev[b + 2];
         }
     }
 }
