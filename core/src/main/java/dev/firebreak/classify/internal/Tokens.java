@@ -86,6 +86,8 @@ final class Tokens {
 
     // results of scanWord
     private long wH2;
+    private int wFrom;
+    private int wTo;
     private long wH1;
     private boolean wElong;
     private int wLen;
@@ -317,8 +319,8 @@ final class Tokens {
      * fields and returns the end.
      */
     private int scanWord(char[] text, int i, int end, boolean camel) {
+        int from = i;
         long h2 = FNV_OFFSET;
-        long h1 = FNV_OFFSET;
         char prev = 0;
         int run = 0;
         int len = 0;
@@ -339,55 +341,47 @@ final class Tokens {
                     continue;
                 }
                 byte letterCase = TextTables.CASE[c];
-                boolean isUpper = letterCase == TextTables.UPPER;
-                boolean isLower = letterCase == TextTables.LOWER;
-                if (wordScript == TextTables.S_NONE) {
-                    wordScript = SCRIPT[c];
-                }
-                if (c >= 0xC0 && c < 0x180 && !termMode) {
-                    LanguageEvidence.letter(c, langScore);
-                }
-                if (isUpper) {
-                    upper++;
+                if (letterCase != 0) {
                     cased++;
-                } else if (isLower) {
-                    cased++;
+                    if (letterCase == TextTables.UPPER) {
+                        upper++;
+                    }
+                }
+                if (c >= 0xC0) {
+                    if (wordScript == TextTables.S_NONE) {
+                        wordScript = SCRIPT[c];
+                    }
+                    if (c < 0x180 && !termMode) {
+                        LanguageEvidence.letter(c, langScore);
+                    }
+                } else if (wordScript == TextTables.S_NONE && letterCase != 0) {
+                    wordScript = TextTables.S_LATIN;
                 }
                 if (camel && parts < MAX_PARTS) {
+                    boolean isUpper = letterCase == TextTables.UPPER;
                     boolean digit = c >= '0' && c <= '9';
                     if (len == 0 || (isUpper && prevLower) || (digit != prevDigit)) {
                         partStart[parts++] = i;
                     }
-                    prevLower = isLower;
+                    prevLower = letterCase == TextTables.LOWER;
                     prevDigit = digit;
                 }
                 if (f == prev) {
-                    run++;
+                    if (++run > 2) {
+                        elong = true;
+                        len++;
+                        i++;
+                        continue;
+                    }
                 } else {
                     run = 1;
                     prev = f;
                 }
-                if (run <= 2) {
-                    h2 = step(h2, f);
-                } else {
-                    elong = true;
-                }
-                if (run == 1) {
-                    h1 = step(h1, f);
-                }
-                if (len < MAX_STEMMED) {
-                    preH[len] = h2;
-                    preC[len] = f;
-                }
+                h2 = step(h2, f);
                 len++;
                 i++;
             } else if (cls == APOS && len > 2 && i + 1 < end && CLASS[text[i + 1]] == WORD) {
                 h2 = step(h2, '\'');
-                h1 = step(h1, '\'');
-                if (len < MAX_STEMMED) {
-                    preH[len] = h2;
-                    preC[len] = '\'';
-                }
                 prev = '\'';
                 run = 1;
                 len++;
@@ -398,13 +392,63 @@ final class Tokens {
         }
         partStart[parts] = i;
         script[wordScript] += len;
+        wFrom = from;
+        wTo = i;
         wH2 = h2;
-        wH1 = h1;
         wElong = elong;
         wLen = len;
         wCased = cased;
         wUpper = upper;
+        if (elong) {
+            wH1 = rehash(text, from, i);
+        }
         return i;
+    }
+
+    /**
+     * Scans the word in [from, to) again, as {@link #scanWord} did, for what only some words need: the
+     * hash with every run of a letter read once (elongated words), and the prefix hashes and letters
+     * for stemming ({@link #preH}, {@link #preC}, filled when {@code prefixes}). Returns the first.
+     */
+    private long rehash(char[] text, int from, int to) {
+        long h1 = FNV_OFFSET;
+        long h2 = FNV_OFFSET;
+        char prev = 0;
+        int run = 0;
+        int len = 0;
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            byte cls = CLASS[c];
+            char f;
+            if (cls == WORD) {
+                f = FOLD[c];
+                if (f == 0) {
+                    continue;
+                }
+            } else if (cls == APOS) {
+                f = '\'';
+            } else {
+                continue;
+            }
+            if (f == prev && f != '\'') {
+                run++;
+            } else {
+                run = 1;
+                prev = f;
+            }
+            if (run <= 2) {
+                h2 = step(h2, f);
+            }
+            if (run == 1) {
+                h1 = step(h1, f);
+            }
+            if (len < MAX_STEMMED) {
+                preH[len] = h2;
+                preC[len] = f;
+            }
+            len++;
+        }
+        return h1;
     }
 
     private int word(char[] text, int i, int end, int extraFlags) {
@@ -439,6 +483,7 @@ final class Tokens {
         }
         emit(T_WORD, mix(wH2), wElong ? mix(wH1) : 0, f);
         if (!termMode && idx[count - 1] < 0 && !wElong && wLen >= 5 && wLen < MAX_STEMMED && (f & F_HASHTAG) == 0) {
+            rehash(chars, wFrom, wTo);
             stem(count - 1);
         }
     }
