@@ -67,8 +67,6 @@ public final class Lexicon {
 
     private final int[] kSubStart;
     private final byte[] kSubCount;
-    private final int[] kStopMask;
-    private final int[] kWordMask;
     /**
      * The same evidence as 16-bit lanes, four languages per long (language l in long l / 4 at bit
      * 16 * (l % 4)), in units of 0.5: a token adds it to three accumulators with three additions.
@@ -107,8 +105,6 @@ public final class Lexicon {
         tMask = size - 1;
         kSubStart = new int[n];
         kSubCount = new byte[n];
-        kStopMask = new int[n];
-        kWordMask = new int[n];
         kEvidence = new long[3 * n];
         kPhraseMax = new byte[n];
         kSecond = new long[n];
@@ -136,7 +132,6 @@ public final class Lexicon {
             insert(k.key, i);
             kSubStart[i] = s;
             kSubCount[i] = (byte) k.entries.size();
-            kStopMask[i] = k.stopMask;
             kPhraseMax[i] = (byte) k.phraseMax;
             kSecond[i] = k.second;
             if (k.hanLength > maxHanSeen) {
@@ -183,7 +178,6 @@ public final class Lexicon {
                 }
                 s++;
             }
-            kWordMask[i] = wordMask;
             for (int l = 0; l < LANGS; l++) {
                 long units = ((k.stopMask >>> l) & 1) * (long) (STOP_WEIGHT * 2)
                         + ((wordMask >>> l) & 1) * (long) (WORD_WEIGHT * 2);
@@ -246,20 +240,6 @@ public final class Lexicon {
             }
         }
         return -1;
-    }
-
-    /** Adds what a known token says about the language: stop words weigh most. */
-    void addLanguageEvidence(int k, float[] score) {
-        int m = kStopMask[k];
-        while (m != 0) {
-            score[Integer.numberOfTrailingZeros(m)] += STOP_WEIGHT;
-            m &= m - 1;
-        }
-        m = kWordMask[k];
-        while (m != 0) {
-            score[Integer.numberOfTrailingZeros(m)] += WORD_WEIGHT;
-            m &= m - 1;
-        }
     }
 
     /** The number of distinct keys (terms and phrases). */

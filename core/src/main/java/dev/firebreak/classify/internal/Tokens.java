@@ -64,7 +64,6 @@ final class Tokens {
     int exclaims;
     int questions;
     int handles;
-    int leadingHandle;
     int serviceHandles;
     int casedWords;
     int words;
@@ -82,7 +81,6 @@ final class Tokens {
     private boolean termMode;
     private int clauseNo;
     private int sentenceNo;
-    private boolean sawWord;
 
     // results of scanWord
     private long wH2;
@@ -120,14 +118,12 @@ final class Tokens {
         exclaims = 0;
         questions = 0;
         handles = 0;
-        leadingHandle = 0;
         serviceHandles = 0;
         casedWords = 0;
         words = 0;
         capsWords = 0;
         clauseNo = 0;
         sentenceNo = 0;
-        sawWord = false;
         for (int k = 0; k < script.length; k++) {
             script[k] = 0;
         }
@@ -228,9 +224,6 @@ final class Tokens {
 
     /** Skips a @handle; handles are not words. */
     private int skipHandle(char[] text, int i, int end) {
-        if (!sawWord && count == 0) {
-            leadingHandle++;
-        }
         handles++;
         int start = i;
         while (i < end) {
@@ -466,7 +459,6 @@ final class Tokens {
     }
 
     private void emitWord(int extraFlags) {
-        sawWord = true;
         if ((extraFlags & F_PART) == 0) {
             words++;
         }
@@ -658,7 +650,6 @@ final class Tokens {
             k++;
         }
         script[TextTables.S_HAN] += k - i;
-        sawWord = true;
         if (termMode) {
             long h = FNV_OFFSET;
             for (int j = i; j < k; j++) {
