@@ -213,12 +213,17 @@ public final class Analyzer {
             if (k < 0) {
                 continue;
             }
-            int e = -1;
-            float factor = 1;
+            // the entry to apply; when a phrase without a valence matched (a category phrase such as
+            // "llegó roto"), its words still carry their own sentiment: e1 is the first word's entry
+            int e0 = -1;
+            float factor0 = 1;
+            boolean fallback0 = false;
+            int e1 = -1;
+            float factor1 = 1;
             int max = lex.kPhraseMax[k];
             if (max >= 2 && i + 1 < n && (lex.kSecond[k] & (1L << (key[i + 1] & 63))) != 0) {
                 int limit = Math.min(max, n - i);
-                for (int len = limit; len >= 2 && e < 0; len--) {
+                for (int len = limit; len >= 2 && e0 < 0; len--) {
                     if (sentence[i + len - 1] != sentence[i]) {
                         continue;
                     }
@@ -228,24 +233,31 @@ public final class Analyzer {
                     }
                     int pk = lex.find(p);
                     if (pk >= 0) {
-                        e = entryFor(pk, sentLang, s);
-                        if (e >= 0) {
-                            factor = s.factor;
+                        e0 = entryFor(pk, sentLang, s);
+                        if (e0 >= 0) {
+                            factor0 = s.factor;
+                            fallback0 = s.fallback;
+                            int cover = (lex.eFlags[e0] & Lexicon.E_VALENCE) != 0 ? Tokens.F_COVERED : Tokens.F_IN_PHRASE;
                             for (int j = 1; j < len; j++) {
-                                flags[i + j] |= Tokens.F_COVERED;
+                                flags[i + j] |= cover;
+                            }
+                            if (cover == Tokens.F_IN_PHRASE) {
+                                e1 = entryFor(k, sentLang, s);
+                                factor1 = s.factor;
                             }
                         }
                     }
                 }
             }
-            if (e < 0) {
-                e = entryFor(k, sentLang, s);
-                if (e < 0 && t.idx1[i] >= 0) {
-                    e = entryFor(t.idx1[i], sentLang, s);
+            if (e0 < 0) {
+                e0 = entryFor(k, sentLang, s);
+                if (e0 < 0 && t.idx1[i] >= 0) {
+                    e0 = entryFor(t.idx1[i], sentLang, s);
                 }
-                factor = s.factor;
+                factor0 = s.factor;
+                fallback0 = s.fallback;
             }
-            if (e < 0) {
+            if (e0 < 0) {
                 continue;
             }
             if ((f & (Tokens.F_HASHTAG | Tokens.F_PART)) == Tokens.F_HASHTAG) {
@@ -253,106 +265,114 @@ public final class Analyzer {
                     flags[j] |= Tokens.F_COVERED;
                 }
             }
-            int ef = lex.eFlags[e];
-            if (s.fallback) {
-                // another language's word lends its sentiment, not its categories or complaint cues
-                ef &= ~(Lexicon.E_CATEGORY | Lexicon.E_COMPLAINT);
-            }
-            if ((ef & Lexicon.E_NEGATOR) != 0) {
-                if (lastNeg >= 0 && !negUsed) {
-                    contrib[lastNeg] += BARE_NEGATION;
+            for (int pass = 0; pass < 2; pass++) {
+                int e = pass == 0 ? e0 : e1;
+                if (e < 0) {
+                    continue;
                 }
-                lastNeg = i;
-                negEntry = e;
-                negUsed = false;
-                if (postNeg && (i + 1 >= n || clause[i + 1] != clause[i])) {
-                    for (int j = i - 1; j >= 0 && j >= i - 3 && clause[j] == clause[i]; j--) {
-                        if (contrib[j] != 0 && (flags[j] & Tokens.F_NEGATED) == 0) {
-                            contrib[j] *= NEGATION;
-                            flags[j] |= Tokens.F_NEGATED;
-                            negUsed = true;
-                            addSignal(s, lex.eRoleSignal[e]);
+                float factor = pass == 0 ? factor0 : factor1;
+                int ef = lex.eFlags[e];
+                if ((pass == 0 && fallback0) || pass == 1 || (f & Tokens.F_IN_PHRASE) != 0) {
+                    // another language's word lends its sentiment, not its categories or complaint cues;
+                    // nor does a word inside a category phrase, whose phrase already counted
+                    ef &= ~(Lexicon.E_CATEGORY | Lexicon.E_COMPLAINT);
+                }
+                if ((ef & Lexicon.E_NEGATOR) != 0) {
+                    if (lastNeg >= 0 && !negUsed) {
+                        contrib[lastNeg] += BARE_NEGATION;
+                    }
+                    lastNeg = i;
+                    negEntry = e;
+                    negUsed = false;
+                    if (postNeg && (i + 1 >= n || clause[i + 1] != clause[i])) {
+                        for (int j = i - 1; j >= 0 && j >= i - 3 && clause[j] == clause[i]; j--) {
+                            if (contrib[j] != 0 && (flags[j] & Tokens.F_NEGATED) == 0) {
+                                contrib[j] *= NEGATION;
+                                flags[j] |= Tokens.F_NEGATED;
+                                negUsed = true;
+                                addSignal(s, lex.eRoleSignal[e]);
+                            }
                         }
                     }
                 }
-            }
-            if ((ef & Lexicon.E_BOOST) != 0) {
-                boostPos = i;
-                boostEntry = e;
-            }
-            if ((ef & Lexicon.E_CONTRAST) != 0) {
-                contrastAt = i;
-                addSignal(s, lex.eRoleSignal[e]);
-            }
-            float v = lex.eValence[e];
-            if ((ef & Lexicon.E_VALENCE) != 0 && v != 0) {
-                v *= factor;
-                byte type = t.type[i];
-                if (boostPos != i && i - boostPos <= 2 && clause[boostPos] == clause[i]) {
-                    v *= 1 + lex.eBoost[boostEntry];
-                    addLate(s, lex.eRoleSignal[boostEntry]);
+                if ((ef & Lexicon.E_BOOST) != 0) {
+                    boostPos = i;
+                    boostEntry = e;
                 }
-                if ((f & Tokens.F_CAPS) != 0 && !shouting) {
-                    v *= CAPS;
-                    capsFired = true;
-                }
-                if ((f & Tokens.F_ELONG) != 0) {
-                    v *= ELONGATION;
-                    elongFired = true;
-                }
-                boolean negated = false;
-                if (type != Tokens.T_EMOJI && type != Tokens.T_EMOTICON && lastNeg != i && i - lastNeg <= 3
-                        && clause[lastNeg] == clause[i]) {
-                    v *= NEGATION;
-                    negated = true;
-                    negUsed = true;
-                    flags[i] |= Tokens.F_NEGATED;
-                    addSignal(s, lex.eRoleSignal[negEntry]);
-                }
-                if ((ef & Lexicon.E_SARCASM) != 0) {
+                if ((ef & Lexicon.E_CONTRAST) != 0) {
+                    contrastAt = i;
                     addSignal(s, lex.eRoleSignal[e]);
                 }
-                if ((ef & Lexicon.E_SITUATION) != 0 && !negated) {
-                    for (int j = i - 1; j >= 0 && j >= i - 4 && sentence[j] == sentence[i]; j--) {
-                        if (contrib[j] > 0 && (flags[j] & Tokens.F_NEGATED) == 0 && t.type[j] == Tokens.T_WORD) {
-                            contrib[j] *= SARCASM;
-                            addSignal(s, SARCASM_SIGNAL);
-                            addSignal(s, lex.eRoleSignal[e]);
-                            break;
+                float v = lex.eValence[e];
+                if ((ef & Lexicon.E_VALENCE) != 0 && v != 0) {
+                    v *= factor;
+                    byte type = t.type[i];
+                    if (boostPos != i && i - boostPos <= 2 && clause[boostPos] == clause[i]) {
+                        v *= 1 + lex.eBoost[boostEntry];
+                        addLate(s, lex.eRoleSignal[boostEntry]);
+                    }
+                    if ((f & Tokens.F_CAPS) != 0 && !shouting) {
+                        v *= CAPS;
+                        capsFired = true;
+                    }
+                    if ((f & Tokens.F_ELONG) != 0) {
+                        v *= ELONGATION;
+                        elongFired = true;
+                    }
+                    boolean negated = false;
+                    if (type != Tokens.T_EMOJI && type != Tokens.T_EMOTICON && lastNeg != i && i - lastNeg <= 3
+                            && clause[lastNeg] == clause[i]) {
+                        v *= NEGATION;
+                        negated = true;
+                        negUsed = true;
+                        flags[i] |= Tokens.F_NEGATED;
+                        addSignal(s, lex.eRoleSignal[negEntry]);
+                    }
+                    if ((ef & Lexicon.E_SARCASM) != 0) {
+                        addSignal(s, lex.eRoleSignal[e]);
+                    }
+                    if ((ef & Lexicon.E_SITUATION) != 0 && !negated) {
+                        for (int j = i - 1; j >= 0 && j >= i - 4 && sentence[j] == sentence[i]; j--) {
+                            if (contrib[j] > 0 && (flags[j] & Tokens.F_NEGATED) == 0 && t.type[j] == Tokens.T_WORD) {
+                                contrib[j] *= SARCASM;
+                                addSignal(s, SARCASM_SIGNAL);
+                                addSignal(s, lex.eRoleSignal[e]);
+                                break;
+                            }
                         }
                     }
+                    contrib[i] = v;
+                    if (type == Tokens.T_EMOJI) {
+                        emojiFired = true;
+                    } else if (type == Tokens.T_EMOTICON) {
+                        emoticonFired = true;
+                    }
+                    if ((f & Tokens.F_HASHTAG) != 0) {
+                        hashtagFired = true;
+                    }
+                    Signal ts = lex.eTermSignal[e];
+                    if (ts != null) {
+                        addLate(s, ts);
+                    }
                 }
-                contrib[i] = v;
-                if (type == Tokens.T_EMOJI) {
-                    emojiFired = true;
-                } else if (type == Tokens.T_EMOTICON) {
-                    emoticonFired = true;
+                if ((ef & Lexicon.E_COMPLAINT) != 0) {
+                    cue += lex.eCue[e];
+                    addLate(s, lex.eCueSignal[e]);
                 }
-                if ((f & Tokens.F_HASHTAG) != 0) {
-                    hashtagFired = true;
-                }
-                Signal ts = lex.eTermSignal[e];
-                if (ts != null) {
-                    addLate(s, ts);
-                }
-            }
-            if ((ef & Lexicon.E_COMPLAINT) != 0) {
-                cue += lex.eCue[e];
-                addLate(s, lex.eCueSignal[e]);
-            }
-            if ((ef & Lexicon.E_CATEGORY) != 0) {
-                int c = lex.eCategory[e];
-                float w = lex.eCatWeight[e];
-                catSum[c] += w;
-                if (w > catMax[c]) {
-                    catMax[c] = w;
-                }
-                if (s.catSigs < s.catSig.length) {
-                    s.catSig[s.catSigs] = lex.eCatSignal[e];
-                    s.catSigCat[s.catSigs++] = c;
-                }
-                if ((f & Tokens.F_HASHTAG) != 0) {
-                    hashtagFired = true;
+                if ((ef & Lexicon.E_CATEGORY) != 0) {
+                    int c = lex.eCategory[e];
+                    float w = lex.eCatWeight[e];
+                    catSum[c] += w;
+                    if (w > catMax[c]) {
+                        catMax[c] = w;
+                    }
+                    if (s.catSigs < s.catSig.length) {
+                        s.catSig[s.catSigs] = lex.eCatSignal[e];
+                        s.catSigCat[s.catSigs++] = c;
+                    }
+                    if ((f & Tokens.F_HASHTAG) != 0) {
+                        hashtagFired = true;
+                    }
                 }
             }
         }
@@ -409,8 +429,10 @@ public final class Analyzer {
         boolean addressed = t.handles > 0;
         // a customer with a problem usually tells the brand: negativity addressed to nobody is more
         // often an opinion than a complaint
+        // in a positive mention the cues and category words are more often about a problem solved
+        double problemWeight = polarity == Polarity.POSITIVE ? 0.5 : 1.0;
         double z = C_BIAS + (addressed ? C_NEGATIVE : C_NEGATIVE_UNADDRESSED) * negative
-                + C_CUE * Math.min(cue, 3) + C_CATEGORY * Math.min(catTotal, 2)
+                + problemWeight * (C_CUE * Math.min(cue, 3) + C_CATEGORY * Math.min(catTotal, 2))
                 + (t.questions > 0 && addressed && (negSum > 0 || cue > 0) ? C_QUESTION : 0) + (addressed ? C_ADDRESSED : 0)
                 + (t.serviceHandles > 0 ? C_SERVICE_HANDLE : 0) + (score < 0 ? C_NET_NEGATIVE * -score : polarity == Polarity.POSITIVE ? C_PRAISE * score : 0);
         double complaintScore = 1 / (1 + Math.exp(-z));
@@ -508,7 +530,7 @@ public final class Analyzer {
             return e;
         }
         int fb = lex.fallback[lang];
-        if (fb > 0) {
+        if (fb > 0 && !lex.isStopWord(k, lang)) { // German "die" is not English "die"
             e = lex.entry(k, fb);
             s.factor = lex.fallbackFactor[lang];
             s.fallback = true;

@@ -242,6 +242,12 @@ public final class Lexicon {
         return -1;
     }
 
+    /** Whether key index {@code k} is a stop word of a language. */
+    boolean isStopWord(int k, int lang) {
+        long lanes = kEvidence[3 * k + lang / 4];
+        return (((lanes >>> (16 * (lang % 4))) & 0xFFFF) & 2) != 0;
+    }
+
     /** The number of distinct keys (terms and phrases). */
     public int size() {
         return kSubCount.length;

@@ -41,6 +41,8 @@ final class Tokens {
     static final int F_PART = 8;
     static final int F_COVERED = 16;
     static final int F_NEGATED = 32;
+    /** Inside a matched phrase that has no valence: the word counts for sentiment only. */
+    static final int F_IN_PHRASE = 128;
 
     private static final int MAX_PARTS = 8;
     private static final int MAX_EMOTICON = 4;
