@@ -25,11 +25,11 @@ class DevDataRegressionTest {
     @CsvSource({
         "english, 0.60",
         "french, 0.56",
-        "german, 0.56",
-        "italian, 0.49",
-        "portuguese, 0.49",
-        "spanish, 0.50",
-        "arabic, 0.57",
+        "german, 0.58",
+        "italian, 0.50",
+        "portuguese, 0.50",
+        "spanish, 0.51",
+        "arabic, 0.56",
         "hindi, 0.29"})
     void xlmtPolarityMacroF1StaysAboveItsFloor(String language, double floor) {
         DevData.require();
@@ -38,7 +38,7 @@ class DevDataRegressionTest {
     }
 
     @ParameterizedTest(name = "NoReC dev: macro-F1 >= {0}")
-    @CsvSource("0.52")
+    @CsvSource("0.53")
     void norecPolarityMacroF1StaysAboveItsFloor(double floor) {
         DevData.require();
         ConfusionMatrix m = Evaluation.evaluate(C, DevData.norec("dev"), Task.POLARITY);
