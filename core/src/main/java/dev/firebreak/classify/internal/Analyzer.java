@@ -83,6 +83,9 @@ public final class Analyzer {
         final float[] langScores = new float[Lexicon.LANGS];
         float factor;
         boolean fallback;
+        /** Indices of the tokens that carry a valence, in order. */
+        final int[] valued = new int[MAX_TOKENS];
+        int nValued;
 
         Scratch(int categories) {
             catSum = new float[categories];
@@ -183,6 +186,7 @@ public final class Analyzer {
             catMax[k] = 0;
         }
         s.catSigs = 0;
+        s.nValued = 0;
         s.sigs = 0;
         s.lates = 0;
         boolean shouting = t.casedWords >= 3 && t.capsWords == t.casedWords;
@@ -279,6 +283,9 @@ public final class Analyzer {
                 }
                 if ((ef & Lexicon.E_NEGATOR) != 0) {
                     if (lastNeg >= 0 && !negUsed) {
+                        if (contrib[lastNeg] == 0) {
+                            s.valued[s.nValued++] = lastNeg;
+                        }
                         contrib[lastNeg] += BARE_NEGATION;
                     }
                     lastNeg = i;
@@ -341,6 +348,9 @@ public final class Analyzer {
                             }
                         }
                     }
+                    if (contrib[i] == 0) {
+                        s.valued[s.nValued++] = i;
+                    }
                     contrib[i] = v;
                     if (type == Tokens.T_EMOJI) {
                         emojiFired = true;
@@ -377,11 +387,16 @@ public final class Analyzer {
             }
         }
         if (lastNeg >= 0 && !negUsed) {
+            if (contrib[lastNeg] == 0) {
+                s.valued[s.nValued++] = lastNeg;
+            }
             contrib[lastNeg] += BARE_NEGATION;
         }
         float raw = 0;
         float negSum = 0;
-        for (int i = 0; i < n; i++) {
+        int[] valued = s.valued;
+        for (int v = 0, nv = s.nValued; v < nv; v++) {
+            int i = valued[v];
             float c = contrib[i];
             if (c != 0) {
                 if (contrastAt >= 0) {

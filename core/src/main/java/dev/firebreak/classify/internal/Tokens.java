@@ -477,8 +477,11 @@ final class Tokens {
         }
         emit(T_WORD, mix(wH2), wElong ? mix(wH1) : 0, f);
         if (!termMode && idx[count - 1] < 0 && !wElong && wLen >= 5 && wLen < MAX_STEMMED && (f & F_HASHTAG) == 0) {
-            rehash(chars, wFrom, wTo);
-            stem(count - 1);
+            char last = FOLD[chars[wTo - 1]];
+            if (last == 's' || last == 'd' || last == 'g' || last == 't' || last == 'r' || last == 'y') {
+                rehash(chars, wFrom, wTo);
+                stem(count - 1);
+            }
         }
     }
 
