@@ -83,7 +83,7 @@ public final class Analyzer {
         final float[] langScores = new float[Lexicon.LANGS];
         float factor;
         boolean fallback;
-        /** Indices of the tokens that carry a valence, in order. */
+        /** Indices of the tokens that carry a valence (each once). */
         final int[] valued = new int[MAX_TOKENS];
         int nValued;
 
@@ -111,7 +111,7 @@ public final class Analyzer {
         Tokens t = s.t;
         int end = Math.min(text.length(), MAX_CHARS);
         t.tokenize(text, end, lex);
-        int hintLang = hint.isPresent() ? Lexicon.languageIndex(hint.get()) : -1;
+        int hintLang = hint.isPresent() ? Lexicon.hintIndex(hint.get()) : -1;
 
         // ---------------------------------------------------------------- language
         int[] sc = t.script;

@@ -253,6 +253,52 @@ public final class Lexicon {
         return kSubCount.length;
     }
 
+    /**
+     * The language index of a platform's language hint ({@code "en"}, {@code "pt-BR"}, {@code "no"},
+     * {@code "zho"}), or -1; reads the characters in place, without allocating (it runs per mention).
+     */
+    static int hintIndex(String code) {
+        int n = code.length();
+        int start = 0;
+        while (start < n && code.charAt(start) <= ' ') {
+            start++;
+        }
+        int end = start;
+        while (end < n && end - start < 4 && isAsciiLetter(code.charAt(end))) {
+            end++;
+        }
+        int len = end - start;
+        if (len < 2 || len > 3 || (end < n && code.charAt(end) != '-' && code.charAt(end) != '_'
+                && code.charAt(end) > ' ')) {
+            return -1;
+        }
+        int a = code.charAt(start) | 0x20;
+        int b = code.charAt(start + 1) | 0x20;
+        int key = len == 2 ? a << 8 | b : (a << 16) | (b << 8) | (code.charAt(start + 2) | 0x20);
+        switch (key) {
+            case ('e' << 8) | 'n': case ('e' << 16) | ('n' << 8) | 'g': return EN;
+            case ('f' << 8) | 'r': case ('f' << 16) | ('r' << 8) | 'a': case ('f' << 16) | ('r' << 8) | 'e': return FR;
+            case ('d' << 8) | 'e': case ('d' << 16) | ('e' << 8) | 'u': case ('g' << 16) | ('e' << 8) | 'r': return DE;
+            case ('e' << 8) | 's': case ('s' << 16) | ('p' << 8) | 'a': return ES;
+            case ('i' << 8) | 't': case ('i' << 16) | ('t' << 8) | 'a': return IT;
+            case ('p' << 8) | 't': case ('p' << 16) | ('o' << 8) | 'r': return PT;
+            case ('n' << 8) | 'b': case ('n' << 8) | 'o': case ('n' << 16) | ('o' << 8) | 'b':
+            case ('n' << 16) | ('o' << 8) | 'r':
+                return NB;
+            case ('n' << 8) | 'n': case ('n' << 16) | ('n' << 8) | 'o': return NN;
+            case ('z' << 8) | 'h': case ('z' << 16) | ('h' << 8) | 'o': case ('c' << 16) | ('h' << 8) | 'i':
+            case ('c' << 16) | ('m' << 8) | 'n':
+                return ZH;
+            case ('a' << 8) | 'r': case ('a' << 16) | ('r' << 8) | 'a': return AR;
+            case ('h' << 8) | 'i': case ('h' << 16) | ('i' << 8) | 'n': return HI;
+            default: return -1;
+        }
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
     /** The language index of a code ({@code en}, {@code no} for Bokmål...), or -1 when not supported. */
     static int languageIndex(String code) {
         String c = code.strip().toLowerCase(Locale.ROOT);
