@@ -67,6 +67,8 @@ public class ClassifierBenchmark {
         "#delivery", ""};
     private static final String[] LINKS = {"https://t.co/a8Xk2LmQ", "http://acme.example/help?id=42", ""};
 
+    private static final String[] HINTS = {"en", "fr", "de"};
+
     private static final String[][] TEMPLATES = {
         // English
         {"{b} my order #{n} still hasn't arrived, it's been {n} days and nobody answers. {e} {t}",
@@ -117,7 +119,8 @@ public class ClassifierBenchmark {
         Random random = new Random(20261121L);
         List<Mention> list = new ArrayList<>(COUNT);
         while (list.size() < COUNT) {
-            String[] group = TEMPLATES[random.nextInt(TEMPLATES.length)];
+            int g = random.nextInt(TEMPLATES.length);
+            String[] group = TEMPLATES[g];
             String text = fill(group[random.nextInt(group.length)], random);
             while (text.length() < 40) {
                 text = text + " " + fill(group[random.nextInt(group.length)], random);
@@ -125,7 +128,11 @@ public class ClassifierBenchmark {
             if (text.length() > 280) {
                 text = text.substring(0, Character.isHighSurrogate(text.charAt(279)) ? 279 : 280);
             }
-            list.add(Mention.builder(Platform.TWITTER, Integer.toString(list.size())).text(text).build());
+            Mention.Builder m = Mention.builder(Platform.TWITTER, Integer.toString(list.size())).text(text);
+            if (g < HINTS.length && random.nextBoolean()) {
+                m.language(HINTS[g]); // platforms often report a language; the classifier reads it as a hint
+            }
+            list.add(m.build());
         }
         mentions = list.toArray(new Mention[0]);
         texts = new String[COUNT];
