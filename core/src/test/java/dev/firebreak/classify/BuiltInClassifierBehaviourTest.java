@@ -82,6 +82,14 @@ class BuiltInClassifierBehaviourTest {
     }
 
     @Test
+    void verdictAfterASummaryMarkerWeighsMore() {
+        Classification c = classify("The room was small and a bit noisy, the lift was slow. Overall a great stay.");
+        assertEquals(Polarity.POSITIVE, c.polarity(), c.toString());
+        assertTrue(c.hasSignal("summary"));
+        assertEquals(Polarity.POSITIVE, classify("房间有点旧，早餐一般，服务差，总的来说还是很满意。").polarity());
+    }
+
+    @Test
     void intensifiersStrengthenAndDampenersWeaken() {
         double plain = classify("The hotel is good").sentiment();
         double very = classify("The hotel is very good").sentiment();

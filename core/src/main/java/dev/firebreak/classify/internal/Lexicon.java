@@ -172,7 +172,7 @@ public final class Lexicon {
                 } else if ((e.flags & E_BOOST) != 0) {
                     eRoleSignal[s] = Signal.of(e.boost >= 0 ? "intensifier" : "dampener", e.term);
                 } else if ((e.flags & E_CONTRAST) != 0) {
-                    eRoleSignal[s] = Signal.of("contrast", e.term);
+                    eRoleSignal[s] = Signal.of(e.summary ? "summary" : "contrast", e.term);
                 } else if ((e.flags & (E_SARCASM | E_SITUATION)) != 0) {
                     eRoleSignal[s] = Signal.of("sarcasm", e.term);
                 }
@@ -334,6 +334,7 @@ public final class Lexicon {
         float cue;
         Category category;
         float catWeight;
+        boolean summary;
     }
 
     private static final class KeyB {
@@ -549,6 +550,12 @@ public final class Lexicon {
                     entry(term(f, 1, "contrast <term>"), lang, false).flags |= E_CONTRAST;
                     break;
                 }
+                case "summary": {
+                    EntryB e = entry(term(f, 1, "summary <term>"), lang, false);
+                    e.flags |= E_CONTRAST;
+                    e.summary = true;
+                    break;
+                }
                 case "situation": {
                     String usage = "situation <valence> <term>";
                     float v = number(need(f, 1, usage), "valence", -5, 0);
@@ -610,8 +617,8 @@ public final class Lexicon {
                 }
                 default:
                     throw new IllegalArgumentException("unknown kind '" + kind
-                            + "', expected word, negator, boost, contrast, situation, sarcasm, complaint, category,"
-                            + " stop or ignore");
+                            + "', expected word, negator, boost, contrast, summary, situation, sarcasm, complaint,"
+                            + " category, stop or ignore");
             }
         }
 
