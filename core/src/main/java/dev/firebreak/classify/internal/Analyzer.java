@@ -51,6 +51,12 @@ public final class Analyzer {
     private static final double C_QUESTION = 0.5;
     private static final double C_ADDRESSED = 1.0;
 
+    private static final int FIRED_CAPS = 1;
+    private static final int FIRED_ELONG = 2;
+    private static final int FIRED_EMOJI = 4;
+    private static final int FIRED_EMOTICON = 8;
+    private static final int FIRED_HASHTAG = 16;
+
     static final Signal ALL_CAPS = Signal.of("all_caps");
     static final Signal ELONGATED = Signal.of("elongation");
     static final Signal EMOJI = Signal.of("emoji");
@@ -83,6 +89,16 @@ public final class Analyzer {
         final float[] langScores = new float[Lexicon.LANGS];
         float factor;
         boolean fallback;
+        // results of language() and tokenPass()
+        int lang;
+        double langConf;
+        int sentLang;
+        int letters;
+        float raw;
+        float negSum;
+        float cue;
+        boolean shouting;
+        int fired;
         /** Indices of the tokens that carry a valence (each once). */
         final int[] valued = new int[MAX_TOKENS];
         int nValued;
@@ -113,7 +129,146 @@ public final class Analyzer {
         t.tokenize(text, end, lex);
         int hintLang = hint.isPresent() ? Lexicon.hintIndex(hint.get()) : -1;
 
-        // ---------------------------------------------------------------- language
+        language(s, t, hintLang);
+        int lang = s.lang;
+        double langConf = s.langConf;
+        int sentLang = s.sentLang;
+        int letters = s.letters;
+        tokenPass(s, t, sentLang);
+        float raw = s.raw;
+        float negSum = s.negSum;
+        float cue = s.cue;
+        boolean shouting = s.shouting;
+        boolean capsFired = (s.fired & FIRED_CAPS) != 0;
+        boolean elongFired = (s.fired & FIRED_ELONG) != 0;
+        boolean emojiFired = (s.fired & FIRED_EMOJI) != 0;
+        boolean emoticonFired = (s.fired & FIRED_EMOTICON) != 0;
+        boolean hashtagFired = (s.fired & FIRED_HASHTAG) != 0;
+        float[] catSum = s.catSum;
+        float[] catMax = s.catMax;
+
+        if (raw != 0 && t.exclaims > 0) {
+            raw += Math.signum(raw) * Math.min(t.exclaims, 4) * EXCLAMATION;
+        }
+        if (t.questions > 0 && raw > 0) {
+            raw *= QUESTION_PRAISE; // a question is seldom praise
+        }
+        if (shouting && raw != 0) {
+            raw *= CAPS;
+            capsFired = true;
+        }
+        double score = raw / Math.sqrt(raw * raw + ALPHA);
+        if (!(score >= -1)) {
+            score = -1;
+        } else if (score > 1) {
+            score = 1;
+        }
+        Polarity polarity;
+        if (score > 0 && score >= lex.posThreshold[sentLang]) {
+            polarity = Polarity.POSITIVE;
+        } else if (score < 0 && score <= lex.negThreshold[sentLang]) {
+            polarity = Polarity.NEGATIVE;
+        } else {
+            polarity = Polarity.NEUTRAL;
+        }
+
+        // ---------------------------------------------------------------- complaint
+        float catTotal = 0;
+        for (float v : catSum) {
+            catTotal += v;
+        }
+        // a complaint may thank sarcastically or politely: its negative evidence counts whatever the
+        // positive words around it say
+        double negative = negSum / (negSum + 2.5);
+        // a customer with a problem usually tells the brand: negativity addressed to nobody is more
+        // often an opinion than a complaint
+        boolean addressed = t.handles > 0;
+        // in a positive mention the cues and category words are more often about a problem solved
+        double problemWeight = polarity == Polarity.POSITIVE ? 0.5 : 1.0;
+        double z = C_BIAS
+                + (addressed ? C_NEGATIVE : C_NEGATIVE_UNADDRESSED) * negative
+                + problemWeight * (C_CUE * Math.min(cue, 3) + C_CATEGORY * Math.min(catTotal, 2))
+                + (addressed ? C_ADDRESSED : 0)
+                + (t.serviceHandles > 0 ? C_SERVICE_HANDLE : 0)
+                + (t.questions > 0 && addressed && (negSum > 0 || cue > 0) ? C_QUESTION : 0)
+                + (score < 0 ? C_NET_NEGATIVE * -score : 0)
+                + (polarity == Polarity.POSITIVE ? C_PRAISE * score : 0);
+        double complaintScore = 1 / (1 + Math.exp(-z));
+        if (sentLang == Lexicon.ANY && letters > 0) {
+            complaintScore *= 0.5;
+        }
+        boolean complaint = complaintScore >= complaintThreshold;
+
+        // ---------------------------------------------------------------- categories and signals
+        int nc = 0;
+        int[] order = s.order;
+        boolean problem = complaint || polarity == Polarity.NEGATIVE;
+        for (int c = 0; c < catSum.length; c++) {
+            // a strong term makes the category on its own; topical words ("parcel", "app") only
+            // when the mention is a problem
+            float w = catSum[c];
+            if (catMax[c] >= 1.0f || (w >= 0.5f && problem)) {
+                int p = nc++;
+                while (p > 0 && catSum[order[p - 1]] < w) {
+                    order[p] = order[p - 1];
+                    p--;
+                }
+                order[p] = c;
+            }
+        }
+        if (nc > MAX_CATEGORIES) {
+            nc = MAX_CATEGORIES;
+        }
+        Category[] outCats = s.outCats;
+        for (int c = 0; c < nc; c++) {
+            outCats[c] = lex.categories[order[c]];
+        }
+        Signal[] out = s.outSigs;
+        int ns = 0;
+        for (int c = 0; c < nc && ns < MAX_SIGNALS; c++) {
+            for (int j = 0; j < s.catSigs && ns < MAX_SIGNALS; j++) {
+                if (s.catSigCat[j] == order[c]) {
+                    ns = put(out, ns, s.catSig[j]);
+                }
+            }
+        }
+        for (int j = 0; j < s.sigs && ns < MAX_SIGNALS; j++) {
+            ns = put(out, ns, s.sig[j]);
+        }
+        if (capsFired && ns < MAX_SIGNALS) {
+            ns = put(out, ns, ALL_CAPS);
+        }
+        if (elongFired && ns < MAX_SIGNALS) {
+            ns = put(out, ns, ELONGATED);
+        }
+        if (emojiFired && ns < MAX_SIGNALS) {
+            ns = put(out, ns, EMOJI);
+        }
+        if (emoticonFired && ns < MAX_SIGNALS) {
+            ns = put(out, ns, EMOTICON);
+        }
+        if (hashtagFired && ns < MAX_SIGNALS) {
+            ns = put(out, ns, HASHTAG);
+        }
+        if (t.exclaims >= 2 && ns < MAX_SIGNALS) {
+            ns = put(out, ns, EXCLAIM);
+        }
+        if (t.questions > 0 && ns < MAX_SIGNALS) {
+            ns = put(out, ns, QUESTION);
+        }
+        if (lang == Lexicon.ANY && letters > 0 && ns < MAX_SIGNALS) {
+            ns = put(out, ns, UNKNOWN_LANGUAGE);
+        }
+        for (int j = 0; j < s.lates && ns < MAX_SIGNALS; j++) {
+            ns = put(out, ns, s.late[j]);
+        }
+        Language language = Lexicon.LANGUAGES[lang];
+        return new Classification(language, langConf, score, polarity, complaintScore, complaint, list(outCats, nc),
+                list(out, ns));
+    }
+
+    /** Decides the language (reported, with its confidence) and the lexicon read for sentiment. */
+    private void language(Scratch s, Tokens t, int hintLang) {
         int[] sc = t.script;
         int letters = 0;
         for (int k = 1; k < sc.length; k++) {
@@ -176,8 +331,17 @@ public final class Analyzer {
         if (sentLang < 0) {
             sentLang = lang;
         }
+        s.lang = lang;
+        s.langConf = langConf;
+        s.sentLang = sentLang;
+        s.letters = letters;
+    }
 
-        // ---------------------------------------------------------------- sentiment, cues, categories
+    /**
+     * The pass over the tokens: valences with negation, intensity, sarcasm and contrast, complaint cues
+     * and category evidence. Leaves the sums and what fired in the scratch.
+     */
+    private void tokenPass(Scratch s, Tokens t, int sentLang) {
         int n = t.count;
         float[] catSum = s.catSum;
         float[] catMax = s.catMax;
@@ -408,120 +572,12 @@ public final class Analyzer {
                 }
             }
         }
-        if (raw != 0 && t.exclaims > 0) {
-            raw += Math.signum(raw) * Math.min(t.exclaims, 4) * EXCLAMATION;
-        }
-        if (t.questions > 0 && raw > 0) {
-            raw *= QUESTION_PRAISE; // a question is seldom praise
-        }
-        if (shouting && raw != 0) {
-            raw *= CAPS;
-            capsFired = true;
-        }
-        double score = raw / Math.sqrt(raw * raw + ALPHA);
-        if (!(score >= -1)) {
-            score = -1;
-        } else if (score > 1) {
-            score = 1;
-        }
-        Polarity polarity;
-        if (score > 0 && score >= lex.posThreshold[sentLang]) {
-            polarity = Polarity.POSITIVE;
-        } else if (score < 0 && score <= lex.negThreshold[sentLang]) {
-            polarity = Polarity.NEGATIVE;
-        } else {
-            polarity = Polarity.NEUTRAL;
-        }
-
-        // ---------------------------------------------------------------- complaint
-        float catTotal = 0;
-        for (float v : catSum) {
-            catTotal += v;
-        }
-        // a complaint may thank sarcastically or politely: its negative evidence counts whatever the
-        // positive words around it say
-        double negative = negSum / (negSum + 2.5);
-        boolean addressed = t.handles > 0;
-        // a customer with a problem usually tells the brand: negativity addressed to nobody is more
-        // often an opinion than a complaint
-        // in a positive mention the cues and category words are more often about a problem solved
-        double problemWeight = polarity == Polarity.POSITIVE ? 0.5 : 1.0;
-        double z = C_BIAS + (addressed ? C_NEGATIVE : C_NEGATIVE_UNADDRESSED) * negative
-                + problemWeight * (C_CUE * Math.min(cue, 3) + C_CATEGORY * Math.min(catTotal, 2))
-                + (t.questions > 0 && addressed && (negSum > 0 || cue > 0) ? C_QUESTION : 0) + (addressed ? C_ADDRESSED : 0)
-                + (t.serviceHandles > 0 ? C_SERVICE_HANDLE : 0) + (score < 0 ? C_NET_NEGATIVE * -score : polarity == Polarity.POSITIVE ? C_PRAISE * score : 0);
-        double complaintScore = 1 / (1 + Math.exp(-z));
-        if (sentLang == Lexicon.ANY && letters > 0) {
-            complaintScore *= 0.5;
-        }
-        boolean complaint = complaintScore >= complaintThreshold;
-
-        // ---------------------------------------------------------------- categories and signals
-        int nc = 0;
-        int[] order = s.order;
-        boolean problem = complaint || polarity == Polarity.NEGATIVE;
-        for (int c = 0; c < catSum.length; c++) {
-            // a strong term makes the category on its own; topical words ("parcel", "app") only
-            // when the mention is a problem
-            float w = catSum[c];
-            if (catMax[c] >= 1.0f || (w >= 0.5f && problem)) {
-                int p = nc++;
-                while (p > 0 && catSum[order[p - 1]] < w) {
-                    order[p] = order[p - 1];
-                    p--;
-                }
-                order[p] = c;
-            }
-        }
-        if (nc > MAX_CATEGORIES) {
-            nc = MAX_CATEGORIES;
-        }
-        Category[] outCats = s.outCats;
-        for (int c = 0; c < nc; c++) {
-            outCats[c] = lex.categories[order[c]];
-        }
-        Signal[] out = s.outSigs;
-        int ns = 0;
-        for (int c = 0; c < nc && ns < MAX_SIGNALS; c++) {
-            for (int j = 0; j < s.catSigs && ns < MAX_SIGNALS; j++) {
-                if (s.catSigCat[j] == order[c]) {
-                    ns = put(out, ns, s.catSig[j]);
-                }
-            }
-        }
-        for (int j = 0; j < s.sigs && ns < MAX_SIGNALS; j++) {
-            ns = put(out, ns, s.sig[j]);
-        }
-        if (capsFired && ns < MAX_SIGNALS) {
-            ns = put(out, ns, ALL_CAPS);
-        }
-        if (elongFired && ns < MAX_SIGNALS) {
-            ns = put(out, ns, ELONGATED);
-        }
-        if (emojiFired && ns < MAX_SIGNALS) {
-            ns = put(out, ns, EMOJI);
-        }
-        if (emoticonFired && ns < MAX_SIGNALS) {
-            ns = put(out, ns, EMOTICON);
-        }
-        if (hashtagFired && ns < MAX_SIGNALS) {
-            ns = put(out, ns, HASHTAG);
-        }
-        if (t.exclaims >= 2 && ns < MAX_SIGNALS) {
-            ns = put(out, ns, EXCLAIM);
-        }
-        if (t.questions > 0 && ns < MAX_SIGNALS) {
-            ns = put(out, ns, QUESTION);
-        }
-        if (lang == Lexicon.ANY && letters > 0 && ns < MAX_SIGNALS) {
-            ns = put(out, ns, UNKNOWN_LANGUAGE);
-        }
-        for (int j = 0; j < s.lates && ns < MAX_SIGNALS; j++) {
-            ns = put(out, ns, s.late[j]);
-        }
-        Language language = Lexicon.LANGUAGES[lang];
-        return new Classification(language, langConf, score, polarity, complaintScore, complaint, list(outCats, nc),
-                list(out, ns));
+        s.raw = raw;
+        s.negSum = negSum;
+        s.cue = cue;
+        s.shouting = shouting;
+        s.fired = (capsFired ? FIRED_CAPS : 0) | (elongFired ? FIRED_ELONG : 0) | (emojiFired ? FIRED_EMOJI : 0)
+                | (emoticonFired ? FIRED_EMOTICON : 0) | (hashtagFired ? FIRED_HASHTAG : 0);
     }
 
     private static boolean isLatin(int lang) {
