@@ -81,10 +81,12 @@ class ClassifierDiscoveryTest {
                 FailsToCreate.class.getName()), StandardCharsets.UTF_8);
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             Map<String, ClassifierProvider> found = ClassifierDiscovery.discover(loader);
-            assertEquals(List.of("good", "fails"), List.copyOf(found.keySet()));
+            // core itself registers the built-in classifier as "builtin"
+            assertEquals(List.of("builtin", "good", "fails"), List.copyOf(found.keySet()));
             assertTrue(found.get("good") instanceof Good);
             List<MentionClassifier> created = ClassifierDiscovery.createAll(loader, ClassifierContext.defaults());
-            assertEquals(1, created.size());
+            assertEquals(2, created.size());
+            assertTrue(created.get(0) instanceof BuiltInClassifier);
         }
     }
 }

@@ -76,6 +76,8 @@ public final class Main {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
                 // commands are registered here, one line each, in the order of CLI.md
+                new ClassifyCommand(),
+                new EvaluateCommand(),
                 new TrainCommand(),
                 new DetectCommand(),
                 new ReplayCommand(),

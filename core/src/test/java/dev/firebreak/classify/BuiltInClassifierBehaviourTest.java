@@ -1,0 +1,335 @@
+package dev.firebreak.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.firebreak.mention.Mention;
+import dev.firebreak.mention.Platform;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What the built-in classifier does with the phenomena it claims to handle. */
+class BuiltInClassifierBehaviourTest {
+
+    private static final BuiltInClassifier C = BuiltInClassifier.create();
+
+    private static Classification classify(String text) {
+        return C.classify(Mention.builder(Platform.TWITTER, "1").text(text).build());
+    }
+
+    private static Classification classify(String text, String langHint) {
+        return C.classify(Mention.builder(Platform.TWITTER, "1").text(text).language(langHint).build());
+    }
+
+    private static boolean hasEvidence(Classification c, String signal, String evidence) {
+        for (Signal s : c.signals()) {
+            if (s.name().equals(signal) && s.evidence().equals(evidence)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ sentiment
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "The service is good.|The service is not good.",
+        "Le service est bon.|Le service n'est pas bon.",
+        "Der Service ist gut.|Der Service ist nicht gut.",
+        "Servicen er bra.|Servicen er ikke bra.",
+        "El servicio es bueno.|El servicio no es bueno.",
+        "房间舒适。|房间不舒适。"})
+    void negationFlipsPositiveToNegative(String plain, String negated) {
+        Classification p = classify(plain);
+        Classification n = classify(negated);
+        assertEquals(Polarity.POSITIVE, p.polarity(), plain + " -> " + p);
+        assertTrue(n.sentiment() < 0, negated + " -> " + n);
+        assertTrue(n.hasSignal("negation"), negated + " has no negation signal: " + n.signals());
+    }
+
+    @Test
+    void negatedNegativeIsNotNegative() {
+        assertTrue(classify("Not bad at all, the fix works.").sentiment() > 0);
+    }
+
+    @Test
+    void germanAndNorwegianNegationAfterTheVerbCounts() {
+        assertTrue(classify("Das gefällt mir nicht.").sentiment() < 0);
+        assertTrue(classify("Jeg liker det ikke.").sentiment() < 0);
+    }
+
+    @Test
+    void clauseAfterButWeighsMore() {
+        Classification c = classify("The food was great but the service was terrible.");
+        assertEquals(Polarity.NEGATIVE, c.polarity(), c.toString());
+        assertTrue(c.hasSignal("contrast"));
+        assertEquals(Polarity.POSITIVE, classify("The service was terrible but the food was great.").polarity());
+        assertEquals(Polarity.NEGATIVE, classify("La nourriture était bonne mais le service était horrible.")
+                .polarity());
+    }
+
+    @Test
+    void verdictAfterASummaryMarkerWeighsMore() {
+        Classification c = classify("The room was small and a bit noisy, the lift was slow. Overall a great stay.");
+        assertEquals(Polarity.POSITIVE, c.polarity(), c.toString());
+        assertTrue(c.hasSignal("summary"));
+        assertEquals(Polarity.POSITIVE, classify("房间有点旧，早餐一般，服务差，总的来说还是很满意。").polarity());
+    }
+
+    @Test
+    void intensifiersStrengthenAndDampenersWeaken() {
+        double plain = classify("The hotel is good").sentiment();
+        double very = classify("The hotel is very good").sentiment();
+        double slightly = classify("The hotel is slightly good").sentiment();
+        assertTrue(very > plain, very + " vs " + plain);
+        assertTrue(slightly < plain, slightly + " vs " + plain);
+    }
+
+    @Test
+    void capitalsAndElongationAndExclamationsAddEmphasis() {
+        double plain = classify("this phone is bad").sentiment();
+        Classification caps = classify("this phone is BAD");
+        Classification elongated = classify("this phone is baaaad");
+        Classification shouted = classify("this phone is bad!!!");
+        assertTrue(caps.sentiment() < plain && caps.hasSignal("all_caps"), caps.toString());
+        assertTrue(elongated.sentiment() < plain && elongated.hasSignal("elongation"), elongated.toString());
+        assertTrue(shouted.sentiment() < plain && shouted.hasSignal("exclamation"), shouted.toString());
+        assertTrue(classify("sooo happy with it").sentiment() > 0);
+    }
+
+    @Test
+    void emojiAndEmoticonsCarrySentiment() {
+        Classification angry = classify("@acme 😡😡");
+        assertEquals(Polarity.NEGATIVE, angry.polarity());
+        assertTrue(angry.hasSignal("emoji"));
+        assertEquals(Polarity.POSITIVE, classify("new headphones arrived 😍").polarity());
+        Classification smiley = classify("got it today :)");
+        assertEquals(Polarity.POSITIVE, smiley.polarity());
+        assertTrue(smiley.hasSignal("emoticon"));
+        assertEquals(Polarity.NEGATIVE, classify("still broken :(").polarity());
+    }
+
+    @Test
+    void hashtagsCountAndCamelCaseIsSplit() {
+        Classification fail = classify("Another update from @acme #fail");
+        assertEquals(Polarity.NEGATIVE, fail.polarity());
+        assertTrue(fail.hasSignal("hashtag"));
+        Classification boycott = classify("Enough is enough. #BoycottAcme");
+        assertTrue(boycott.categories().contains(Category.BOYCOTT), boycott.toString());
+    }
+
+    @Test
+    void commonSarcasmIsReadAsNegative() {
+        for (String text : List.of("Great, another delay.", "Thanks for nothing @acme", "I just love waiting on hold",
+                "Merci pour rien.")) {
+            Classification c = classify(text);
+            assertEquals(Polarity.NEGATIVE, c.polarity(), text + " -> " + c);
+            assertTrue(c.hasSignal("sarcasm"), text + " has no sarcasm signal: " + c.signals());
+        }
+    }
+
+    @Test
+    void handlesAndUrlsAreNotWords() {
+        Classification c = classify("@terrible_service @hate https://worst.example/awful?bad=1 www.horrible.example");
+        assertEquals(0.0, c.sentiment());
+        assertEquals(Polarity.NEUTRAL, c.polarity());
+        assertTrue(c.categories().isEmpty());
+    }
+
+    // ------------------------------------------------------------------ language
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "en|My order arrived late and the box was damaged, what is going on with your service?",
+        "fr|Je suis très déçu, la livraison est encore en retard et personne ne répond.",
+        "de|Ich bin sehr enttäuscht, die Lieferung ist wieder zu spät und niemand antwortet.",
+        "es|Estoy muy decepcionado, el pedido llegó tarde otra vez y nadie contesta.",
+        "it|Sono molto deluso, la consegna è di nuovo in ritardo e nessuno risponde.",
+        "pt|Estou muito decepcionado, a entrega atrasou de novo e ninguém responde.",
+        "nb|Jeg er ikke fornøyd med tjenesten, de svarer aldri på e-post og pakken kom aldri.",
+        "nn|Eg er ikkje nøgd med tenesta, dei svarar aldri på e-post og pakken kom aldri.",
+        "zh|快递太慢了，服务很差，我非常失望。",
+        "ar|خدمة العملاء سيئة جدا ولم يصل الطلب حتى الان",
+        "hi|यह सेवा बहुत खराब है और कोई जवाब नहीं देता",
+        "hi|yaar ye service bahut bakwas hai, koi jawab nahi deta"})
+    void identifiesTheLanguage(String code, String text) {
+        Classification c = classify(text);
+        assertEquals(code, c.language().code(), text);
+        assertTrue(c.languageConfidence() >= 0.5, text + " confidence " + c.languageConfidence());
+    }
+
+    @Test
+    void tellsBokmalFromNynorsk() {
+        assertEquals(Language.NORWEGIAN_BOKMAL, classify("Jeg synes ikke det var noe bra, hva med deg?").language());
+        assertEquals(Language.NORWEGIAN_NYNORSK, classify("Eg synest ikkje det var noko bra, kva med deg?").language());
+    }
+
+    @Test
+    void reportedLanguageIsOnlyAHint() {
+        Classification c = classify("Die Lieferung ist nicht gut, das Paket war kaputt und niemand antwortet.", "en");
+        assertEquals(Language.GERMAN, c.language());
+        assertEquals(Language.FRENCH, classify("super", "fr").language(), "a hint decides when nothing else does");
+    }
+
+    @Test
+    void readsTraditionalChineseWithTheSimplifiedLexicon() {
+        Classification c = classify("服務態度很差，質量也不好。");
+        assertEquals(Language.CHINESE, c.language());
+        assertEquals(Polarity.NEGATIVE, c.polarity());
+    }
+
+    @Test
+    void unknownLanguagesAreNeutralWithLowConfidence() {
+        for (String text : List.of("Это ужасный сервис, я очень недоволен", "Dit is echt een ramp geweest vandaag",
+                "これはひどいサービスです")) {
+            Classification c = classify(text);
+            assertEquals(Polarity.NEUTRAL, c.polarity(), text + " -> " + c);
+            assertTrue(c.languageConfidence() < 0.5, text + " -> " + c);
+            assertFalse(c.complaint(), text);
+        }
+        assertTrue(classify("Это ужасный сервис").language().isUndetermined());
+    }
+
+    // ------------------------------------------------------------------ complaints and categories
+
+    @Test
+    void customerWithAProblemIsAComplaintAndPraiseIsNot() {
+        Classification complaint = classify("@AcmeHelp my order still hasn't arrived and nobody answers. Refund please.");
+        assertTrue(complaint.complaint(), complaint.toString());
+        assertTrue(complaint.complaintScore() > 0.7);
+        Classification praise = classify("Lovely shop, friendly staff, will come back!");
+        assertFalse(praise.complaint(), praise.toString());
+        assertTrue(praise.complaintScore() < 0.5);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "delivery|My parcel never arrived, where is my order?|never arrived",
+        "product_quality|The kettle stopped working after two days, poor quality.|poor quality",
+        "customer_service|Rude staff and no response to my emails.|rude staff",
+        "billing|I was charged twice for the same order, I want my money back.|charged twice",
+        "outage|The app is down again and I can't log in.|can't log in",
+        "safety|My heater caught fire last night.|caught fire",
+        "discrimination|The guard followed me around because I'm Black, this is racial profiling.|followed me around",
+        "offensive_content|This ad is so tone-deaf, who approved this?|tone deaf",
+        "privacy|You leaked my personal data to a third party.|personal data",
+        "legal|My lawyer will be in touch about this.|lawyer",
+        "boycott|Cancelled my subscription and switching to a competitor.|switching to a competitor",
+        "delivery|Livraison en retard, colis jamais reçu.|jamais reçu",
+        "billing|Me han cobrado dos veces, quiero un reembolso.|reembolso",
+        "outage|应用一直崩溃，根本无法登录。|崩溃"})
+    void categoriesComeWithTheirEvidence(String category, String text, String evidence) {
+        Classification c = classify(text);
+        Category cat = Category.of(category);
+        assertTrue(c.categories().contains(cat), text + " -> " + c.categories());
+        boolean backed = false;
+        for (Signal s : c.signals()) {
+            if (s.category().equals(Optional.of(cat)) && s.name().equals("category_term")) {
+                backed = true;
+            }
+        }
+        assertTrue(backed, "no category_term signal for " + category + " in " + c.signals());
+        assertTrue(hasEvidence(c, "category_term", evidence), "no evidence '" + evidence + "' in " + c.signals());
+    }
+
+    @Test
+    void topicalWordsAloneDoNotMakeACategory() {
+        Classification c = classify("Thanks for the quick delivery, the package looks great!");
+        assertFalse(c.categories().contains(Category.DELIVERY), c.toString());
+        assertEquals(Polarity.POSITIVE, c.polarity());
+    }
+
+    // ------------------------------------------------------------------ user lexicons
+
+    @Test
+    void userLexiconOverridesAndExtendsBuiltInTerms(@TempDir Path dir) throws IOException {
+        String text = "The new Acme Sick Boots are sick, and the zorblax feature keeps glitching.";
+        Classification before = C.classify(Mention.builder(Platform.TWITTER, "1").text(text).build());
+        Path file = dir.resolve("acme.txt");
+        Files.writeString(file, String.join("\n",
+                "# Acme's slang and product words",
+                "@lang en",
+                "word 3 sick",
+                "word -2.5 glitching",
+                "category product_quality 1.0 zorblax"), StandardCharsets.UTF_8);
+        BuiltInClassifier acme = BuiltInClassifier.builder().addLexicon(file).build();
+        Classification after = acme.classify(Mention.builder(Platform.TWITTER, "1").text(text).build());
+        assertNotEquals(before.sentiment(), after.sentiment());
+        assertTrue(hasEvidence(after, "positive_term", "sick"), after.signals().toString());
+        assertTrue(after.categories().contains(Category.PRODUCT_QUALITY), after.toString());
+        assertTrue(hasEvidence(after, "category_term", "zorblax"));
+    }
+
+    @Test
+    void userLexiconCanIgnoreABuiltInTermAndAddACategory() {
+        BuiltInClassifier c = BuiltInClassifier.builder()
+                .addLexicon("brand.txt", new StringReader("@lang en\nignore crash\ncategory warranty 1.0 warranty claim\n"))
+                .build();
+        Classification r = c.classify("Crash Bandicoot is back, and my warranty claim was refused");
+        assertFalse(hasEvidence(r, "negative_term", "crash"), r.signals().toString());
+        assertTrue(r.categories().contains(Category.of("warranty")), r.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "word good|3|valence must be a number in [-5.0, 5.0], was 'good'",
+        "word 2|3|missing term, expected 'word <valence> <term>'",
+        "wrod 2 good|3|unknown kind 'wrod'",
+        "word high good|3|valence must be a number",
+        "word 9 good|3|valence must be a number in [-5.0, 5.0], was '9'",
+        "category refunds! 1 money back|3|bad category",
+        "stop not good|3|a stop word is one word"})
+    void malformedLexiconLineIsAnErrorNamingFileLineAndProblem(String badLine, int line, String problem) {
+        LexiconFormatException e = assertThrows(LexiconFormatException.class, () -> BuiltInClassifier.builder()
+                .addLexicon("acme.txt", new StringReader("# ok\n@lang en\n" + badLine + "\n")).build());
+        assertEquals("acme.txt", e.source());
+        assertEquals(line, e.line());
+        assertTrue(e.problem().contains(problem), e.getMessage());
+        assertTrue(e.getMessage().startsWith("acme.txt:" + line + ": "), e.getMessage());
+    }
+
+    @Test
+    void entriesBeforeALanguageAndUnknownLanguagesAreErrors(@TempDir Path dir) throws IOException {
+        LexiconFormatException noLang = assertThrows(LexiconFormatException.class, () -> BuiltInClassifier.builder()
+                .addLexicon("x.txt", new StringReader("word 1 good\n")).build());
+        assertEquals(1, noLang.line());
+        Path file = dir.resolve("sv.txt");
+        Files.writeString(file, "\n@lang sv\n", StandardCharsets.UTF_8);
+        LexiconFormatException sv = assertThrows(LexiconFormatException.class,
+                () -> BuiltInClassifier.builder().addLexicon(file).build());
+        assertEquals(file.toString(), sv.source());
+        assertEquals(2, sv.line());
+        assertTrue(sv.problem().contains("unknown language 'sv'"), sv.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> BuiltInClassifier.builder().addLexicon(dir.resolve("missing.txt")));
+    }
+
+    @Test
+    void complaintThresholdIsValidated() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BuiltInClassifier.builder().complaintThreshold(1.5));
+        assertTrue(e.getMessage().contains("complaintThreshold"));
+        BuiltInClassifier strict = BuiltInClassifier.builder().complaintThreshold(0.99).build();
+        assertFalse(strict.classify("@AcmeHelp my order is late").complaint());
+    }
+
+    @Test
+    void discoveredAsBuiltin() {
+        MentionClassifier c = new BuiltInClassifierProvider().create(ClassifierContext.defaults());
+        assertTrue(c instanceof BuiltInClassifier);
+        assertEquals("builtin", new BuiltInClassifierProvider().name());
+    }
+}

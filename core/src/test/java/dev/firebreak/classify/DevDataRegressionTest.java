@@ -1,0 +1,69 @@
+package dev.firebreak.classify;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.firebreak.classify.eval.ConfusionMatrix;
+import dev.firebreak.classify.eval.Evaluation;
+import dev.firebreak.classify.eval.LabeledMention;
+import dev.firebreak.classify.eval.Task;
+import dev.firebreak.testkit.DevData;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Guards the built-in classifier's measured quality on the development sets of {@code ../shared/data}
+ * (skipped when that folder is absent). The floors sit a little below the figures measured when they
+ * were set (README, "Classifiers"), so that a regression fails the build while noise does not.
+ */
+class DevDataRegressionTest {
+
+    private static final BuiltInClassifier C = BuiltInClassifier.create();
+
+    @ParameterizedTest(name = "XLM-T {0} val: macro-F1 >= {1}")
+    @CsvSource({
+        "english, 0.60",
+        "french, 0.56",
+        "german, 0.58",
+        "italian, 0.49",
+        "portuguese, 0.53",
+        "spanish, 0.53",
+        "arabic, 0.56",
+        "hindi, 0.29"})
+    void xlmtPolarityMacroF1StaysAboveItsFloor(String language, double floor) {
+        DevData.require();
+        ConfusionMatrix m = Evaluation.evaluate(C, DevData.xlmt(language, "val"), Task.POLARITY);
+        assertAtLeast("XLM-T " + language + " val macro-F1", m.macroF1(), floor);
+    }
+
+    @ParameterizedTest(name = "NoReC dev: macro-F1 >= {0}")
+    @CsvSource("0.53")
+    void norecPolarityMacroF1StaysAboveItsFloor(double floor) {
+        DevData.require();
+        ConfusionMatrix m = Evaluation.evaluate(C, DevData.norec("dev"), Task.POLARITY);
+        assertAtLeast("NoReC dev macro-F1", m.macroF1(), floor);
+    }
+
+    @ParameterizedTest(name = "ChnSentiCorp (every 4th review): accuracy >= {0}")
+    @CsvSource("0.77")
+    void chnSentiCorpAccuracyStaysAboveItsFloor(double floor) {
+        DevData.require();
+        List<LabeledMention> sample = DevData.sample(DevData.chnSentiCorp(), 4, 0);
+        ConfusionMatrix m = Evaluation.evaluate(C, sample, Task.POLARITY);
+        assertAtLeast("ChnSentiCorp accuracy", m.accuracy(), floor);
+    }
+
+    @ParameterizedTest(name = "complaints dev: F1 of the complaint class >= {0}")
+    @CsvSource("0.73")
+    void complaintF1StaysAboveItsFloor(double floor) {
+        DevData.require();
+        ConfusionMatrix m = Evaluation.evaluate(C, DevData.complaints(), Task.COMPLAINT);
+        assertAtLeast("complaints dev F1(true)", m.f1("true"), floor);
+    }
+
+    private static void assertAtLeast(String what, double value, double floor) {
+        assertTrue(value >= floor, String.format(Locale.ROOT, "%s fell to %.4f, below its floor %.2f", what, value,
+                floor));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.firebreak.examples.cli;
+
+import dev.firebreak.classify.BuiltInClassifier;
+import dev.firebreak.classify.Classification;
+import dev.firebreak.classify.MentionClassifier;
+import dev.firebreak.json.FirebreakJson;
+import dev.firebreak.json.JsonFormatException;
+import dev.firebreak.mention.Mention;
+import java.io.BufferedReader;
+import java.io.Writer;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@code classify [--in F] [--out F] [--rejects F]}: reads Mention JSON lines and writes one
+ * classification line per mention (see CLI.md). Bad lines are reported as {@code line N: ...} and skipped.
+ */
+final class ClassifyCommand implements Command {
+
+    private final Supplier<MentionClassifier> classifier;
+    private final FirebreakJson json = FirebreakJson.create();
+
+    /** A classify command with the built-in classifier. */
+    ClassifyCommand() {
+        this(BuiltInClassifier::create);
+    }
+
+    /** A classify command with the given classifier, created when the command runs. */
+    ClassifyCommand(Supplier<MentionClassifier> classifier) {
+        this.classifier = classifier;
+    }
+
+    @Override
+    public String name() {
+        return "classify";
+    }
+
+    @Override
+    public String summary() {
+        return "classify Mention JSON lines: language, sentiment, complaint, categories, signals";
+    }
+
+    @Override
+    public String help() {
+        return "usage: firebreak classify [--in F] [--out F] [--rejects F]\n"
+                + "\n"
+                + "Reads mentions as JSON lines (Mention JSON: id, platform and text required) and writes one\n"
+                + "line per mention with the built-in classifier's verdict:\n"
+                + "  {\"id\", \"language\", \"languageConfidence\", \"sentiment\" (-1..1), \"polarity\",\n"
+                + "   \"complaint\", \"complaintScore\" (0..1), \"categories\", \"signals\", \"evidence\"}\n"
+                + "\n"
+                + "  --in F        input file (default: standard input)\n"
+                + "  --out F       output file (default: standard output)\n"
+                + "  --rejects F   also write the raw lines that could not be read there\n"
+                + "\n"
+                + "A line that cannot be read is reported on standard error as 'line N: <what is wrong>' and\n"
+                + "skipped. Exit code 0 if at least one line was processed (or the input was empty), 1 if none\n"
+                + "could be, 2 for bad usage.\n";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("in", "out", "rejects");
+    }
+
+    @Override
+    public int run(Args args, CliIO io) throws Exception {
+        if (!args.positional().isEmpty()) {
+            throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
+        }
+        MentionClassifier c = classifier.get();
+        JsonLines.Result result;
+        try (BufferedReader in = Streams.reader(args.path("in"), io);
+                Writer out = Streams.writer(args.path("out"), io)) {
+            result = JsonLines.forEach(in, args.path("rejects"), io, (line, n) -> {
+                Mention m;
+                try {
+                    m = json.readMention(line);
+                } catch (JsonFormatException e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
+                Classification cl = c.classify(m);
+                Streams.writeLine(out, json.writeClassification(m.id(), cl));
+            });
+        }
+        return result.exitCode();
+    }
+}

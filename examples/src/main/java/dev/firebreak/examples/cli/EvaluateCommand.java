@@ -1,0 +1,174 @@
+package dev.firebreak.examples.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firebreak.classify.BuiltInClassifier;
+import dev.firebreak.classify.MentionClassifier;
+import dev.firebreak.classify.eval.ConfusionMatrix;
+import dev.firebreak.classify.eval.LabeledMention;
+import dev.firebreak.classify.eval.Task;
+import dev.firebreak.json.FirebreakJson;
+import dev.firebreak.json.JsonFormatException;
+import java.io.BufferedReader;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@code evaluate --in F --task polarity|complaint [--json] [--rejects F]}: classifies labelled mentions
+ * and prints accuracy, macro-F1, per-class precision, recall, F1 and support, and the confusion matrix.
+ */
+final class EvaluateCommand implements Command {
+
+    private final Supplier<MentionClassifier> classifier;
+    private final FirebreakJson json = FirebreakJson.create();
+
+    /** An evaluate command for the built-in classifier. */
+    EvaluateCommand() {
+        this(BuiltInClassifier::create);
+    }
+
+    /** An evaluate command for the given classifier, created when the command runs. */
+    EvaluateCommand(Supplier<MentionClassifier> classifier) {
+        this.classifier = classifier;
+    }
+
+    @Override
+    public String name() {
+        return "evaluate";
+    }
+
+    @Override
+    public String summary() {
+        return "measure the classifier on labelled mentions (accuracy, macro-F1, confusion matrix)";
+    }
+
+    @Override
+    public String help() {
+        return "usage: firebreak evaluate --in F --task polarity|complaint [--json] [--rejects F]\n"
+                + "\n"
+                + "Reads labelled mentions as JSON lines: Mention JSON plus \"label\" (negative, neutral or\n"
+                + "positive for --task polarity; true or false, or 1 or 0, for --task complaint), classifies\n"
+                + "them with the built-in classifier and prints accuracy, macro-F1, per-class precision,\n"
+                + "recall, F1 and support, and the confusion matrix (rows: true label, columns: predicted).\n"
+                + "\n"
+                + "  --in F        input file (default: standard input)\n"
+                + "  --task T      polarity or complaint (required)\n"
+                + "  --json        print one JSON object instead of the table\n"
+                + "  --rejects F   also write the raw lines that could not be read there\n"
+                + "\n"
+                + "A line that cannot be read is reported on standard error as 'line N: <what is wrong>' and\n"
+                + "skipped. Exit code 0 on success, 1 if no line could be read, 2 for bad usage.\n";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("in", "task", "rejects");
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of("json");
+    }
+
+    @Override
+    public int run(Args args, CliIO io) throws Exception {
+        if (!args.positional().isEmpty()) {
+            throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
+        }
+        Task task;
+        try {
+            task = Task.fromJson(args.required("task"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage());
+        }
+        MentionClassifier c = classifier.get();
+        ConfusionMatrix m = new ConfusionMatrix(task.labels());
+        JsonLines.Result result;
+        try (BufferedReader in = Streams.reader(args.path("in"), io)) {
+            result = JsonLines.forEach(in, args.path("rejects"), io, (line, n) -> {
+                LabeledMention lm;
+                try {
+                    lm = json.readLabeledMention(line, task);
+                } catch (JsonFormatException e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
+                m.add(lm.label(), task.predict(c.classify(lm.mention())));
+            });
+        }
+        if (result.processed() == 0) {
+            if (result.rejected() == 0) {
+                io.err().println("error: no labelled mentions in the input");
+            }
+            return Main.FAILURE;
+        }
+        if (args.flag("json")) {
+            io.out().println(json.write(toJson(task, m, result)));
+        } else {
+            io.out().print(table(task, m, result));
+        }
+        return Main.OK;
+    }
+
+    private ObjectNode toJson(Task task, ConfusionMatrix m, JsonLines.Result result) {
+        ObjectNode o = json.mapper().createObjectNode();
+        o.put("task", task.jsonName());
+        o.put("examples", m.total());
+        o.put("rejected", result.rejected());
+        o.put("accuracy", round(m.accuracy()));
+        o.put("macroF1", round(m.macroF1()));
+        ObjectNode classes = o.putObject("classes");
+        for (String l : m.labels()) {
+            ObjectNode c = classes.putObject(l);
+            c.put("precision", round(m.precision(l)));
+            c.put("recall", round(m.recall(l)));
+            c.put("f1", round(m.f1(l)));
+            c.put("support", m.support(l));
+        }
+        ObjectNode confusion = o.putObject("confusion");
+        for (String truth : m.labels()) {
+            ObjectNode row = confusion.putObject(truth);
+            for (String p : m.labels()) {
+                row.put(p, m.count(truth, p));
+            }
+        }
+        ArrayNode labels = o.putArray("labels");
+        m.labels().forEach(labels::add);
+        return o;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+
+    static String table(Task task, ConfusionMatrix m, JsonLines.Result result) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "task %s: %d examples", task.jsonName(), m.total()));
+        if (result.rejected() > 0) {
+            sb.append(String.format(Locale.ROOT, " (%d lines rejected)", result.rejected()));
+        }
+        sb.append('\n');
+        sb.append(String.format(Locale.ROOT, "accuracy  %.4f%n", m.accuracy()));
+        sb.append(String.format(Locale.ROOT, "macro-F1  %.4f%n%n", m.macroF1()));
+        sb.append(String.format(Locale.ROOT, "%-10s %9s %9s %9s %9s%n", "class", "precision", "recall", "f1",
+                "support"));
+        for (String l : m.labels()) {
+            sb.append(String.format(Locale.ROOT, "%-10s %9.4f %9.4f %9.4f %9d%n", l, m.precision(l), m.recall(l),
+                    m.f1(l), m.support(l)));
+        }
+        sb.append("\nconfusion (rows: true, columns: predicted)\n");
+        sb.append(String.format(Locale.ROOT, "%-10s", ""));
+        for (String p : m.labels()) {
+            sb.append(String.format(Locale.ROOT, " %9s", p));
+        }
+        sb.append('\n');
+        for (String truth : m.labels()) {
+            sb.append(String.format(Locale.ROOT, "%-10s", truth));
+            for (String p : m.labels()) {
+                sb.append(String.format(Locale.ROOT, " %9d", m.count(truth, p)));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}
