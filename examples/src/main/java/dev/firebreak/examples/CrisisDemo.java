@@ -1,5 +1,6 @@
 package dev.firebreak.examples;
 
+import dev.firebreak.classify.BuiltInClassifier;
 import dev.firebreak.account.AccountRegistry;
 import dev.firebreak.account.OwnedAccount;
 import dev.firebreak.check.ActiveIncident;
@@ -133,7 +134,7 @@ public final class CrisisDemo {
         List<FirebreakEvent> pending = new ArrayList<>();
         CrisisEngine engine = CrisisEngine.builder()
                 .clock(clock)
-                .classifier(DemoSetup.classifier())
+                .classifier(BuiltInClassifier.create())
                 .brand(Brand.builder(BRAND).handles("kestrelcoffee").keywords("kestrel")
                         .ownedAccount(Platform.TWITTER, "kestrelcoffee")
                         .ownedAccount(Platform.INSTAGRAM, "kestrelcoffee")

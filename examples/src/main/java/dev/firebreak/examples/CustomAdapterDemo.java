@@ -1,5 +1,6 @@
 package dev.firebreak.examples;
 
+import dev.firebreak.classify.BuiltInClassifier;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.firebreak.engine.Brand;
@@ -82,7 +83,7 @@ public final class CustomAdapterDemo {
         List<FirebreakEvent> events = new ArrayList<>();
         CrisisEngine engine = CrisisEngine.builder()
                 .clock(clock)
-                .classifier(DemoSetup.classifier())
+                .classifier(BuiltInClassifier.create())
                 .brand(Brand.builder("kestrel").keywords("kestrel")
                         .ownedAccount(RateboardMapper.PLATFORM, "kestrelcoffee").build())
                 .listener(events::add)

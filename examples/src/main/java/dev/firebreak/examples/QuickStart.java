@@ -1,5 +1,6 @@
 package dev.firebreak.examples;
 
+import dev.firebreak.classify.BuiltInClassifier;
 import dev.firebreak.engine.Brand;
 import dev.firebreak.engine.CrisisEngine;
 import dev.firebreak.events.FirebreakEvent;
@@ -21,7 +22,7 @@ public final class QuickStart {
         List<FirebreakEvent> seen = new ArrayList<>();
         // --- quick start
         CrisisEngine engine = CrisisEngine.builder()
-                .classifier(DemoSetup.classifier())
+                .classifier(BuiltInClassifier.create())
                 .brand(Brand.builder("kestrel").handles("kestrelcoffee").keywords("kestrel coffee")
                         .ownedAccount(Platform.TWITTER, "kestrelcoffee").build())
                 .listener(event -> System.out.println(event))

@@ -1,5 +1,6 @@
 package dev.firebreak.examples;
 
+import dev.firebreak.classify.BuiltInClassifier;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.firebreak.engine.Brand;
@@ -102,7 +103,7 @@ public final class WebhookReceiver implements AutoCloseable {
         this.maxBodyBytes = config.maxBodyBytes();
         // --- README: receiver setup
         this.engine = CrisisEngine.builder()
-                .classifier(DemoSetup.classifier())
+                .classifier(BuiltInClassifier.create())
                 .brand(config.brand())
                 .listener(new AlertPrinter(out))
                 .build();

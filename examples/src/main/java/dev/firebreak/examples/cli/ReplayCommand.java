@@ -1,5 +1,6 @@
 package dev.firebreak.examples.cli;
 
+import dev.firebreak.classify.BuiltInClassifier;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +10,6 @@ import dev.firebreak.engine.IncidentDetails;
 import dev.firebreak.escalation.EscalationReason;
 import dev.firebreak.escalation.EscalationRecord;
 import dev.firebreak.events.FirebreakEvent;
-import dev.firebreak.examples.DemoSetup;
 import dev.firebreak.json.FirebreakJson;
 import dev.firebreak.mention.Mention;
 
@@ -200,7 +200,7 @@ final class ReplayCommand implements Command {
             }
             CrisisEngine.Builder b = CrisisEngine.builder()
                     .clock(clock)
-                    .classifier(DemoSetup.classifier())
+                    .classifier(BuiltInClassifier.create())
                     .brands(brands)
                     .listener(e -> print(out, e));
             for (Brand brand : brands) {
