@@ -2,10 +2,8 @@ package dev.firebreak.classify;
 
 import dev.firebreak.mention.Mention;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -25,30 +23,36 @@ import java.util.Set;
  */
 public final class CompositeClassifier implements MentionClassifier {
 
-    private final MentionClassifier language;
-    private final MentionClassifier sentiment;
-    private final MentionClassifier complaint;
-    private final List<MentionClassifier> categorySources;
-    private final List<MentionClassifier> distinct;
+    /** Each distinct classifier once, in the order they are called. */
+    private final MentionClassifier[] distinct;
+    /** Where in {@link #distinct} the language, sentiment and complaint parts come from. */
+    private final int language;
+    private final int sentiment;
+    private final int complaint;
+    /** Where in {@link #distinct} categories and signals come from, base first. */
+    private final int[] categorySources;
 
     private CompositeClassifier(Builder b) {
-        this.language = b.language;
-        this.sentiment = b.sentiment;
-        this.complaint = b.complaint;
-        this.categorySources = List.copyOf(b.categorySources);
-        Map<MentionClassifier, Boolean> seen = new IdentityHashMap<>();
         List<MentionClassifier> all = new ArrayList<>();
-        for (MentionClassifier c : List.of(language, sentiment, complaint)) {
-            if (seen.put(c, Boolean.TRUE) == null) {
-                all.add(c);
+        this.language = indexOf(all, b.language);
+        this.sentiment = indexOf(all, b.sentiment);
+        this.complaint = indexOf(all, b.complaint);
+        this.categorySources = new int[b.categorySources.size()];
+        for (int i = 0; i < categorySources.length; i++) {
+            categorySources[i] = indexOf(all, b.categorySources.get(i));
+        }
+        this.distinct = all.toArray(new MentionClassifier[0]);
+    }
+
+    /** The index of {@code c} in {@code all} by identity, adding it at the end if absent. */
+    private static int indexOf(List<MentionClassifier> all, MentionClassifier c) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) == c) {
+                return i;
             }
         }
-        for (MentionClassifier c : categorySources) {
-            if (seen.put(c, Boolean.TRUE) == null) {
-                all.add(c);
-            }
-        }
-        this.distinct = List.copyOf(all);
+        all.add(c);
+        return all.size() - 1;
     }
 
     /**
@@ -61,26 +65,34 @@ public final class CompositeClassifier implements MentionClassifier {
 
     @Override
     public Classification classify(Mention mention) {
-        Map<MentionClassifier, Classification> results = new IdentityHashMap<>(distinct.size() * 2);
-        for (MentionClassifier c : distinct) {
-            Classification r = c.classify(mention);
+        Classification[] results = new Classification[distinct.length];
+        for (int i = 0; i < distinct.length; i++) {
+            Classification r = distinct[i].classify(mention);
             if (r == null) {
-                throw new IllegalStateException(c.getClass().getName() + " returned null for " + mention);
+                throw new IllegalStateException(distinct[i].getClass().getName() + " returned null for " + mention);
             }
-            results.put(c, r);
+            results[i] = r;
         }
-        Classification lang = results.get(language);
-        Classification sent = results.get(sentiment);
-        Classification comp = results.get(complaint);
-        Set<Category> categories = new LinkedHashSet<>();
-        Set<Signal> signals = new LinkedHashSet<>();
-        for (MentionClassifier c : categorySources) {
-            Classification r = results.get(c);
-            categories.addAll(r.categories());
-            signals.addAll(r.signals());
+        Classification lang = results[language];
+        Classification sent = results[sentiment];
+        Classification comp = results[complaint];
+        List<Category> categories;
+        List<Signal> signals;
+        if (categorySources.length == 1) {
+            categories = results[categorySources[0]].categories();
+            signals = results[categorySources[0]].signals();
+        } else {
+            Set<Category> cats = new LinkedHashSet<>();
+            Set<Signal> sigs = new LinkedHashSet<>();
+            for (int source : categorySources) {
+                cats.addAll(results[source].categories());
+                sigs.addAll(results[source].signals());
+            }
+            categories = List.copyOf(cats);
+            signals = List.copyOf(sigs);
         }
         return new Classification(lang.language(), lang.languageConfidence(), sent.sentiment(), sent.polarity(),
-                comp.complaintScore(), comp.complaint(), List.copyOf(categories), List.copyOf(signals));
+                comp.complaintScore(), comp.complaint(), categories, signals);
     }
 
     /** Chooses which classifier supplies each part. */
