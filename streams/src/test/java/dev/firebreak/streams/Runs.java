@@ -114,6 +114,19 @@ final class Runs {
         return m;
     }
 
+    /** The mentions a brand took, by its state in the stores (0 when the stores hold nothing for it). */
+    static long storedMentions(Harness h, String brand) {
+        StateStoreIncidentStore store = new StateStoreIncidentStore(h.store(FirebreakTopology.HEADS_STORE),
+                h.store(FirebreakTopology.CHANGES_STORE), h.store(FirebreakTopology.SNAPSHOTS_STORE),
+                h.settings.tickInterval().toMillis(), Integer.MAX_VALUE, Long.MAX_VALUE, 1 << 20);
+        if (store.head(brand).isEmpty()) {
+            return 0;
+        }
+        Brand b = Scenario.brands().stream().filter(x -> x.name().equals(brand)).findFirst().orElseThrow();
+        return CrisisEngine.builder().clock(new TaskClock()).classifier(new TestClassifier()).brand(b).store(store)
+                .build().mentions(brand);
+    }
+
     /** The reference engine's state of each brand. */
     static Map<String, String> states(Reference ref, List<Brand> brands, Map<String, String> only) {
         Map<String, String> m = new TreeMap<>();

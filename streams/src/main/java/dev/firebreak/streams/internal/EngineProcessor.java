@@ -273,9 +273,7 @@ public final class EngineProcessor implements Processor<String, byte[], String, 
                 try {
                     catchUp(brand, now);
                 } catch (RuntimeException e) {
-                    failed(brand, e);
-                    log.error("Ticking brand {} at {} failed; its engine is rebuilt from the stores", brand,
-                            Instant.ofEpochMilli(now), e);
+                    failed(brand, e); // logs it; rethrows a failure of the stores
                 }
             }
         } catch (KafkaException e) {
@@ -310,7 +308,19 @@ public final class EngineProcessor implements Processor<String, byte[], String, 
                     }
                     continue;
                 }
-                m.put(brand, build(b.get()));
+                try {
+                    m.put(brand, build(b.get()));
+                } catch (KafkaException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    if (store.failure().isPresent()) {
+                        throw e;
+                    }
+                    // its records go to the dead-letter topic with this reason until its state can be read
+                    store.forget(brand);
+                    log.error("Task {}: brand {} cannot be rebuilt from the state stores; its inputs become dead "
+                            + "letters until it can", context.taskId(), brand, e);
+                }
             }
         } catch (RuntimeException e) {
             engines = null;

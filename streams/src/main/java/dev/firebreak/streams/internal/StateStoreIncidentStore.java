@@ -317,34 +317,37 @@ public final class StateStoreIncidentStore implements IncidentStore {
                         + " cannot be read: " + e.getMessage(), e);
             }
         }
-        List<BrandChange> list = new ArrayList<>((int) Math.min(h.next - h.first, 1 << 20));
+        List<KeyValue<String, byte[]>> raw = new ArrayList<>((int) Math.min(h.next - h.first, 1 << 20));
         if (h.next > h.first) {
             guarded(() -> {
                 try (KeyValueIterator<String, byte[]> it = changes.range(changeKey(brand, h.first),
                         changeKey(brand, h.next - 1))) {
-                    long expected = h.first;
                     while (it.hasNext()) {
-                        KeyValue<String, byte[]> kv = it.next();
-                        long seq = Long.parseUnsignedLong(kv.key.substring(kv.key.lastIndexOf('/') + 1), 16);
-                        if (seq != expected) {
-                            throw new StoreException("change " + expected + " of brand '" + brand + "' is missing (found "
-                                    + seq + " next): the change store does not match its head");
-                        }
-                        try {
-                            list.add(codec.read(json.parseObject(new String(kv.value, StandardCharsets.UTF_8))));
-                        } catch (RuntimeException e) {
-                            throw new StoreException("change " + seq + " of brand '" + brand + "' cannot be read: "
-                                    + e.getMessage(), e);
-                        }
-                        expected++;
-                    }
-                    if (expected != h.next) {
-                        throw new StoreException("changes " + expected + " to " + (h.next - 1) + " of brand '" + brand
-                                + "' are missing: the change store does not match its head");
+                        raw.add(it.next());
                     }
                 }
                 return null;
             });
+        }
+        List<BrandChange> list = new ArrayList<>(raw.size());
+        long expected = h.first;
+        for (KeyValue<String, byte[]> kv : raw) {
+            long seq = Long.parseUnsignedLong(kv.key.substring(kv.key.lastIndexOf('/') + 1), 16);
+            if (seq != expected) {
+                throw new StoreException("change " + expected + " of brand '" + brand + "' is missing (found " + seq
+                        + " next): the change store does not match its head");
+            }
+            try {
+                list.add(codec.read(json.parseObject(new String(kv.value, StandardCharsets.UTF_8))));
+            } catch (RuntimeException e) {
+                throw new StoreException("change " + seq + " of brand '" + brand + "' cannot be read: "
+                        + e.getMessage(), e);
+            }
+            expected++;
+        }
+        if (expected != h.next) {
+            throw new StoreException("changes " + expected + " to " + (h.next - 1) + " of brand '" + brand
+                    + "' are missing: the change store does not match its head");
         }
         return new StoredBrand(state, list);
     }
