@@ -215,15 +215,12 @@ public final class EngineProcessor implements Processor<String, byte[], String, 
     /**
      * Moves the engine time to {@code candidate} if that is later. Records move it by their timestamps (the
      * mention's event time), so it is the task's stream time; it is not read from the context, whose stream time
-     * can include other sub-topologies' inputs where they share a task (as in a test driver).
+     * can include other sub-topologies' inputs where they share a task (as in a test driver). It needs no write of
+     * its own: every input is applied, and so recorded, at it ({@link StateStoreIncidentStore#time()}).
      */
     private long advance(long candidate) {
-        long now = Math.max(engineTime, candidate);
-        if (now != engineTime) {
-            engineTime = now;
-            store.time(now);
-        }
-        return now;
+        engineTime = Math.max(engineTime, candidate);
+        return engineTime;
     }
 
     /** Ticks a brand at every boundary up to {@code now} it has not been ticked at (at most MAX_CATCH_UP). */
@@ -263,6 +260,9 @@ public final class EngineProcessor implements Processor<String, byte[], String, 
             return;
         }
         punctuate(wall);
+        if (engines != null) {
+            store.time(engineTime); // no input records this time: keep it for whoever takes the task over
+        }
     }
 
     private void punctuate(long time) {

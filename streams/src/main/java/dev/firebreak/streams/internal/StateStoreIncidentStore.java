@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +37,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <ul>
  *   <li><b>heads</b> ({@code brand -> head}): per brand, the sequence numbers of the changes held, which
  *       snapshot covers the older ones, its chunk count, the bytes since it, the last tick boundary and the last
- *       change's time; plus {@code #time}, the task's engine time, and {@code brand#incident}, a fingerprint of
+ *       change's time; plus {@code #time}, the task's engine time when the wall clock moved it past every
+ *       change, and {@code brand#incident}, a fingerprint of
  *       the incident summary last written (so that a summary is written when it changes, and only then). A
  *       brand's head is written on every change: the commit point.</li>
  *   <li><b>changes</b> ({@code brand/seq -> change}): every committed {@link BrandChange} since the snapshot,
@@ -160,11 +160,21 @@ public final class StateStoreIncidentStore implements IncidentStore {
     // ---------------------------------------------------------------- keys
 
     static String changeKey(String brand, long seq) {
-        return brand + "/" + String.format(Locale.ROOT, "%016x", seq);
+        StringBuilder sb = new StringBuilder(brand.length() + 17).append(brand).append('/');
+        return hex(sb, seq, 16).toString();
     }
 
     static String chunkKey(String brand, long snap, int chunk) {
-        return brand + "/" + String.format(Locale.ROOT, "%016x", snap) + "/" + String.format(Locale.ROOT, "%08x", chunk);
+        StringBuilder sb = new StringBuilder(brand.length() + 26).append(brand).append('/');
+        return hex(hex(sb, snap, 16).append('/'), chunk, 8).toString();
+    }
+
+    /** Appends {@code v} as {@code digits} lower-case hex digits, zero-padded: keys sort in sequence order. */
+    private static StringBuilder hex(StringBuilder sb, long v, int digits) {
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            sb.append(Character.forDigit((int) ((v >>> shift) & 0xf), 16));
+        }
+        return sb;
     }
 
     // ---------------------------------------------------------------- access with failure tracking
@@ -257,13 +267,31 @@ public final class StateStoreIncidentStore implements IncidentStore {
         delete(heads, emittedKey(brand, incident));
     }
 
-    /** The task's engine time (epoch ms), or {@link Long#MIN_VALUE} if none was saved. */
+    /**
+     * The task's engine time (epoch ms) as the stores know it: the time of the newest change of any of its brands
+     * (every input is applied at the engine time), or the saved {@link #time(long)} if that is later (the engine
+     * time moved with the wall clock); {@link Long#MIN_VALUE} for empty stores. Reads every head.
+     */
     public long time() {
-        byte[] b = guarded(() -> heads.get(TIME_KEY));
-        return b == null || b.length != 8 ? Long.MIN_VALUE : ByteBuffer.wrap(b).getLong();
+        return guarded(() -> {
+            byte[] b = heads.get(TIME_KEY);
+            long t = b == null || b.length != 8 ? Long.MIN_VALUE : ByteBuffer.wrap(b).getLong();
+            try (KeyValueIterator<String, byte[]> it = heads.all()) {
+                while (it.hasNext()) {
+                    KeyValue<String, byte[]> kv = it.next();
+                    if (kv.key.indexOf('#') < 0) {
+                        t = Math.max(t, Head.decode(kv.key, kv.value).lastAt);
+                    }
+                }
+            }
+            return t;
+        });
     }
 
-    /** Saves the task's engine time. */
+    /**
+     * Saves an engine time that no change records: only needed when the engine time moves on without an input
+     * (with the wall clock), since every change records the time it was applied at.
+     */
     public void time(long millis) {
         put(heads, TIME_KEY, ByteBuffer.allocate(8).putLong(millis).array());
     }
