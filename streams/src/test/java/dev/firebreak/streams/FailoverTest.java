@@ -55,7 +55,7 @@ class FailoverTest {
      */
     @Test
     void anotherInstanceRestoredFromTheChangelogsGoesOnWithNothingLostOrDoubled() {
-        Scenario sc = new Scenario(99L, 600);
+        Scenario sc = new Scenario(99L, 450);
         List<Brand> brands = Scenario.brands();
         StreamsSettings s = settings(StreamsSettings.StoreType.IN_MEMORY);
         Map<String, String> expectedStates = new LinkedHashMap<>();
@@ -64,7 +64,7 @@ class FailoverTest {
                 + expected.incidents().size() + " summaries, " + expected.escalations().size() + " escalations");
 
         long last = sc.inputs.get(sc.inputs.size() - 1).timestamp();
-        int[][] splits = {{1, 0}, {287, 40}, {599, 1}};
+        int[][] splits = {{1, 0}, {211, 40}, {449, 1}};
         for (int[] split : splits) {
             int committed = split[0];
             int lost = split[1];
@@ -86,11 +86,11 @@ class FailoverTest {
                 h2.advanceWallClock(Duration.ofMinutes(2));
                 Outputs all = before.then(Outputs.of(h2));
                 String at = "failover after " + committed + " records (" + lost + " lost)";
-                assertEquals(expected.events(), all.events(), at + ": events");
-                assertEquals(expected.alerts(), all.alerts(), at + ": alerts");
-                assertEquals(expected.escalations(), all.escalations(), at + ": escalations");
-                assertEquals(expected.incidents(), all.incidents(), at + ": incident summaries");
-                assertEquals(expected.deadLetters(), all.deadLetters(), at + ": dead letters");
+                Map<String, Map<String, List<String>>> want = expected.byKey();
+                Map<String, Map<String, List<String>>> got = all.byKey();
+                for (String topic : want.keySet()) {
+                    assertEquals(want.get(topic), got.get(topic), at + ": " + topic);
+                }
                 assertEquals(expectedStates, Runs.storedStates(h2, brands), at + ": stored state");
             }
         }
@@ -130,7 +130,7 @@ class FailoverTest {
                 Instant.ofEpochMilli(last).plus(idle))) {
             changelogs.forEach((store, records) -> restore(h2.store(store), records));
             sc.inputs.subList(100, 300).forEach(in -> in.pipe(h2));
-            assertEquals(expected, before.then(Outputs.of(h2)));
+            assertEquals(expected.byKey(), before.then(Outputs.of(h2)).byKey());
             assertTrue(expected.events().stream().anyMatch(kv -> kv.value.contains(
                     "\"at\":\"" + Instant.ofEpochMilli(last).plus(idle) + "\"")), "inputs came at the wall clock's time");
         }
@@ -185,7 +185,7 @@ class FailoverTest {
                 sc.inputs.subList(half, sc.inputs.size()).forEach(in -> in.pipe(h2));
                 h2.advanceWallClock(Duration.ofMinutes(2));
                 Outputs all = before.then(Outputs.of(h2));
-                assertEquals(expected, all, "outputs of a restarted run");
+                assertEquals(expected.byKey(), all.byKey(), "outputs of a restarted run");
                 assertEquals(expectedStates, Runs.storedStates(h2, brands), "stored state");
                 assertTrue(expected.size() > 20, "a busy run: " + expected.size());
             }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.json.FirebreakJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 
 /** Everything a run wrote to the output topics, per topic, in order. */
@@ -28,6 +30,29 @@ record Outputs(List<KeyValue<String, String>> alerts, List<KeyValue<String, Stri
         }
         return new Outputs(List.copyOf(h.alertsOut), List.copyOf(h.incidentsOut), List.copyOf(h.escalationsOut),
                 List.copyOf(h.eventsOut), dead);
+    }
+
+    /**
+     * The records of each topic grouped by key, in order within a key: what Kafka keeps in order (a key's records
+     * go to one partition). How the records of different keys interleave depends on when punctuations run (a
+     * restarted instance punctuates on its first record), so it is not compared.
+     */
+    Map<String, Map<String, List<String>>> byKey() {
+        Map<String, Map<String, List<String>>> m = new TreeMap<>();
+        m.put("alerts", group(alerts));
+        m.put("incidents", group(incidents));
+        m.put("escalations", group(escalations));
+        m.put("events", group(events));
+        m.put("deadLetters", group(deadLetters));
+        return m;
+    }
+
+    private static Map<String, List<String>> group(List<KeyValue<String, String>> records) {
+        Map<String, List<String>> m = new TreeMap<>();
+        for (KeyValue<String, String> kv : records) {
+            m.computeIfAbsent(String.valueOf(kv.key), k -> new ArrayList<>()).add(kv.value);
+        }
+        return m;
     }
 
     Outputs then(Outputs later) {
