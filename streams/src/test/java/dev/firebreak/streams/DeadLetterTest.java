@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.firebreak.engine.Brand;
 import dev.firebreak.json.FirebreakJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

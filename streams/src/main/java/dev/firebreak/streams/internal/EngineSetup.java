@@ -45,21 +45,21 @@ public final class EngineSetup {
         this.streams = Objects.requireNonNull(streams, "streams");
     }
 
+    /** The classifier of the first stage. */
     public MentionClassifier classifier() {
         return classifier;
     }
 
+    /** The engine's matching, over the watched brands. */
     public BrandMatching matching() {
         return matching;
     }
 
+    /** Topics, stores, time. */
     public StreamsSettings streams() {
         return streams;
     }
 
-    public EscalationPolicy escalation() {
-        return escalation;
-    }
 
     /** The watched brand with this name. */
     public Optional<Brand> brand(String name) {
