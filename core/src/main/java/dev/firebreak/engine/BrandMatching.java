@@ -3,6 +3,7 @@ package dev.firebreak.engine;
 import dev.firebreak.mention.Mention;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class BrandMatching {
             // matching reads only the brand of a runtime: no processor or state is needed
             runtimes.add(new BrandRuntime(b, null, null, List.of()));
         }
-        this.brands = java.util.Collections.unmodifiableMap(byName);
+        this.brands = Collections.unmodifiableMap(byName);
         this.matcher = new BrandMatcher(runtimes);
     }
 
