@@ -332,20 +332,39 @@ public final class CrisisEngine {
      */
     public IngestResult ingest(Mention mention) {
         Objects.requireNonNull(mention, "mention");
+        return take(mention, null);
+    }
+
+    /**
+     * Takes one mention that was classified elsewhere (in another stage of a stream processor, say), exactly
+     * as {@link #ingest(Mention)} does but with this classification instead of calling the engine's
+     * classifier: the same classification gives the same outcome.
+     *
+     * @return what happened to it
+     */
+    public IngestResult ingest(Mention mention, Classification classification) {
+        Objects.requireNonNull(mention, "mention");
+        Objects.requireNonNull(classification, "classification");
+        return take(mention, classification);
+    }
+
+    private IngestResult take(Mention mention, Classification given) {
         ingested.increment();
         List<BrandMatcher.Match> matches = matcher.match(mention);
         if (matches.isEmpty()) {
             unmatched.increment();
             return new IngestResult(IngestResult.Status.UNMATCHED, List.of(), Optional.of("no watched brand matched"));
         }
-        Classification c;
-        try {
-            c = classifier.classify(mention);
-            if (c == null) {
-                throw new IllegalStateException(classifier.getClass().getName() + " returned null");
+        Classification c = given;
+        if (c == null) {
+            try {
+                c = classifier.classify(mention);
+                if (c == null) {
+                    throw new IllegalStateException(classifier.getClass().getName() + " returned null");
+                }
+            } catch (RuntimeException e) {
+                return reject(mention, matches.get(0).runtime(), "classifier failed: " + e);
             }
-        } catch (RuntimeException e) {
-            return reject(mention, matches.get(0).runtime(), "classifier failed: " + e);
         }
         Instant now = clock.instant();
         IngestResult.Status status = null;
