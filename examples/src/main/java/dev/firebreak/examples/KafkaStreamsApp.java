@@ -1,5 +1,6 @@
 package dev.firebreak.examples;
 
+import dev.firebreak.classify.BuiltInClassifier;
 import dev.firebreak.engine.Brand;
 import dev.firebreak.streams.FirebreakTopology;
 import dev.firebreak.streams.StreamsSettings;
@@ -92,7 +93,7 @@ public final class KafkaStreamsApp {
         // --- README: streams topology
         return FirebreakTopology.builder()
                 .settings(settings)                    // topics, stores, exactly-once v2
-                .classifier(DemoSetup.classifier())    // runs before the repartition, once per mention
+                .classifier(BuiltInClassifier.create())    // runs before the repartition, once per mention
                 .brands(brands)                        // every instance watches the same brands
                 .build();
         // --- end

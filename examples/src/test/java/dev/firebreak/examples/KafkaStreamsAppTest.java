@@ -1,5 +1,6 @@
 package dev.firebreak.examples;
 
+import dev.firebreak.classify.BuiltInClassifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,7 +110,7 @@ class KafkaStreamsAppTest {
 
         // the single-JVM engine, ticked every minute of data time before each mention, as the topology ticks
         DataClock clock = new DataClock();
-        CrisisEngine engine = CrisisEngine.builder().clock(clock).classifier(DemoSetup.classifier())
+        CrisisEngine engine = CrisisEngine.builder().clock(clock).classifier(BuiltInClassifier.create())
                 .brands(o.brands()).build();
         long ticked = Long.MIN_VALUE;
         for (Mention m : mentions) {
