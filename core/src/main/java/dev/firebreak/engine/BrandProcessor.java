@@ -63,6 +63,8 @@ final class BrandProcessor {
         List<FirebreakEvent> events;
         IncidentId pause;
         boolean resume;
+        /** Whether the engine queued events of this call for publication. */
+        boolean queued;
         int alerts;
         int opened;
 
