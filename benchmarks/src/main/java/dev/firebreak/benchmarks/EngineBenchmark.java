@@ -179,7 +179,6 @@ public class EngineBenchmark {
         long next;
         int stride;
         int lane;
-        long[] now;
 
         @Setup(Level.Trial)
         public void setUp(EngineBenchmark b, BenchmarkParams params) {
@@ -192,11 +191,8 @@ public class EngineBenchmark {
 
         /** The next mention of this thread's lane; sets the thread's data time to its time. */
         Mention next(Mention[] mentions) {
-            if (now == null) {
-                now = NOW.get(); // the worker thread's own slot
-            }
             long seq = next++ * stride + lane;
-            now[0] = BASE + seq * STEP_MILLIS;
+            NOW.get()[0] = BASE + seq * STEP_MILLIS; // the calling thread's slot
             return mentions[(int) (seq & MASK)];
         }
     }
