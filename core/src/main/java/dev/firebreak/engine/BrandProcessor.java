@@ -159,9 +159,12 @@ final class BrandProcessor {
             countHashtag(s, tags.get(i), negative, bucket);
         }
         Recent r = new Recent(m, negative, c.complaint(), cats, tags, bucket);
-        s.recent.addLast(r);
-        if (s.recent.size() > detection.recentMentions()) {
-            s.recent.removeFirst();
+        // keep the last recentMentions(): add, and drop the oldest beyond that (with no room at all, r itself)
+        int kept = s.recent.size();
+        if (kept < detection.recentMentions()) {
+            s.recent.addLast(r);
+        } else if (kept > 0) {
+            s.recent.replaceFirst(r);
         }
         Seen seen = new Seen(now, m.engagement().spread(), m.visibility(), null, false, negative);
         remember(s, key, seen);

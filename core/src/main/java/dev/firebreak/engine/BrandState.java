@@ -41,7 +41,7 @@ public final class BrandState {
 
     final LinkedHashMap<MentionKey, Seen> seen = new LinkedHashMap<>();
     final Map<Series.Key, Series> series = new LinkedHashMap<>();
-    final ArrayDeque<Recent> recent = new ArrayDeque<>();
+    final RecentRing recent = new RecentRing();
     final LinkedHashMap<MentionKey, OwnPost> ownPosts = new LinkedHashMap<>(16, 0.75f, true);
     final LinkedHashMap<MentionKey, TrackedPost> tracked = new LinkedHashMap<>(16, 0.75f, true);
     final LinkedHashMap<String, Instant> influencerAlerts = new LinkedHashMap<>(16, 0.75f, true);
