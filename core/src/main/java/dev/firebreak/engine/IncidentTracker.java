@@ -91,6 +91,7 @@ final class IncidentTracker {
     /** The index of the sample with the fewest followers, found when the samples are full (-1: look again). */
     private int weakestSample = -1;
     private Mention weakestSampleMention;
+    private long weakestSampleFollowers;
     final List<AuthorSummary> influential = new ArrayList<>();
     final Set<String> ownedAccounts = new LinkedHashSet<>();
     final List<Alert> alerts = new ArrayList<>();
@@ -221,8 +222,9 @@ final class IncidentTracker {
             }
             weakestSample = weakest;
             weakestSampleMention = samples.get(weakest);
+            weakestSampleFollowers = weakestSampleMention.author().followers();
         }
-        if (m.author().followers() > weakestSampleMention.author().followers()) {
+        if (m.author().followers() > weakestSampleFollowers) {
             samples.set(weakest, m);
             weakestSample = -1;
             weakestSampleMention = null;
