@@ -438,8 +438,10 @@ final class BrandProcessor {
             autoClose(s, t, now, out);
         }
         Instant horizon = now.minus(settings.dedupWindow());
+        long horizonSecond = horizon.getEpochSecond();
+        int horizonNano = horizon.getNano();
         for (Iterator<Seen> it = s.seen.values().iterator(); it.hasNext(); ) {
-            if (it.next().seenAt.isBefore(horizon)) {
+            if (it.next().seenBefore(horizonSecond, horizonNano)) {
                 it.remove();
             } else {
                 break;
