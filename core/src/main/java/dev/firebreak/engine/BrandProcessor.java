@@ -343,7 +343,7 @@ final class BrandProcessor {
             int tags = 0;
             Series idlest = null;
             for (Series x : s.series.values()) {
-                if (x.key.kind() == Series.Kind.HASHTAG) {
+                if (x.kind == Series.Kind.HASHTAG) {
                     tags++;
                     if (!x.volumeGate.active() && !x.negativeGate.active()
                             && (idlest == null || x.lastActive < idlest.lastActive)) {
@@ -416,7 +416,7 @@ final class BrandProcessor {
             }
             series.count = 0;
             series.negatives = 0;
-            if (series.key.kind() == Series.Kind.HASHTAG && series.lastActive < b - 86_400
+            if (series.kind == Series.Kind.HASHTAG && series.lastActive < b - 86_400
                     && !series.volumeGate.active() && !series.negativeGate.active()) {
                 sit.remove();
             }
@@ -454,7 +454,7 @@ final class BrandProcessor {
         double expected = series.expectedAt(b);
         double floorExpected = Math.max(expected, 1.0);
         double score = 0;
-        if (series.key.kind() != Series.Kind.HASHTAG) {
+        if (series.kind != Series.Kind.HASHTAG) {
             SeriesDetector d = detector(s, series);
             try {
                 double v = d.observe(Instant.ofEpochSecond(b), count);
@@ -466,7 +466,7 @@ final class BrandProcessor {
         Instant gateAt = Instant.ofEpochSecond(b + bucketSeconds);
         boolean volEnter;
         boolean volStay;
-        if (series.key.kind() == Series.Kind.HASHTAG) {
+        if (series.kind == Series.Kind.HASHTAG) {
             volEnter = count >= detection.minHashtagMentions() && count >= detection.spikeRatio() * floorExpected;
             volStay = count >= Math.max(1, detection.minHashtagMentions() / 2);
         } else {
@@ -481,7 +481,7 @@ final class BrandProcessor {
                 && countsLive) {
             String where = series.key.platform().map(p -> " on " + p).orElse("");
             raise(s, AlertSignal.VOLUME_SPIKE, series.key.topic(), series.key.platform(), count, expected,
-                    series.key.kind() == Series.Kind.HASHTAG ? 1.0 : score,
+                    series.kind == Series.Kind.HASHTAG ? 1.0 : score,
                     count + " mentions about " + series.key.topic() + where + " in " + minutes() + " min, "
                             + String.format(Locale.ROOT, "%.1f", expected) + " expected",
                     select(s, r -> r.bucket == b && matches(series.key, r)), List.of(), false, now, out);

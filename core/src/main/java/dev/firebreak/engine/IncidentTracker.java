@@ -299,6 +299,13 @@ final class IncidentTracker {
             maxFollowers = Math.max(maxFollowers, newest.maxNegativeFollowers);
             sensitive |= newest.sensitive;
         }
+        SeverityInputs last = assessedInputs; // equal figures: the same (immutable) inputs, not a new record
+        if (last != null && last.negativeMentions() == negs && last.negativeAuthors() == authors
+                && last.peakNegativeRate() == peak && last.negativeReach() == reachSum
+                && last.negativeSpread() == spreadSum && last.maxNegativeAuthorFollowers() == maxFollowers
+                && last.sensitiveCategory() == sensitive) {
+            return last;
+        }
         return new SeverityInputs(negs, authors, peak, reachSum, spreadSum, maxFollowers, sensitive);
     }
 
