@@ -55,16 +55,17 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * live stream) and the engine's clock reads that data time. Brands are picked with a Zipf-like skew
  * (exponent 0.8: a few big brands, a long tail of small ones). The mix, most of it quiet:
  * <ul>
- *   <li>about 94% quiet traffic: ordinary posts (some with hashtags), 7% of it mildly negative, 1.5%
+ *   <li>about 92% quiet traffic: ordinary posts (some with hashtags), 7% of it mildly negative, 1.5%
  *       complaints (each opens or joins an incident), replies and shares of the brand's recent
  *       mentions, reviews with star ratings, the brand's own posts and its replies to complaints
  *       (public responses), copies of recent mentions delivered again with more engagement
  *       (updates) or unchanged (duplicates), one author in 2,000 an influencer;</li>
- *   <li>about 6% storms: 10 brands each go through a 45-minute storm (a hashtag campaign of
+ *   <li>about 8% storms: 10 brands each go through a 45-minute storm (a hashtag campaign of
  *       complaints, a wave of negative replies to one of the brand's own posts, an influential
  *       complaint shared over and over, redeliveries with growing engagement).</li>
  * </ul>
- * About 10% of mentions carry no brand field and are matched by the brand's handle in the text.
+ * About 10% of mentions carry no brand field and are matched by the brand's handle in the text (or, for
+ * the brand's own posts, by the posting account).
  * After 2^20 mentions the inputs wrap around while the clock keeps advancing: the replayed mentions
  * are hours old by then (counted as late arrivals in the open bucket) and outside the one-hour dedup
  * window, so they count as new.
