@@ -1,6 +1,7 @@
 package dev.firebreak.engine;
 
 import dev.firebreak.classify.Language;
+import dev.firebreak.mention.Author;
 import dev.firebreak.mention.Platform;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,6 +90,21 @@ public record Brand(String name, Set<String> handles, List<String> keywords, Set
     public boolean owns(Platform platform, String handleOrId) {
         Set<String> accounts = ownedAccounts.get(platform);
         return accounts != null && !handleOrId.isEmpty() && accounts.contains(handleOrId.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code owns(platform, author.handle()) || owns(platform, author.id())}, with one lookup of the platform. */
+    boolean ownsAuthor(Platform platform, Author author) {
+        if (ownedAccounts.isEmpty()) {
+            return false;
+        }
+        Set<String> accounts = ownedAccounts.get(platform);
+        if (accounts == null) {
+            return false;
+        }
+        String handle = author.handle();
+        String id = author.id();
+        return !handle.isEmpty() && accounts.contains(handle.toLowerCase(Locale.ROOT))
+                || !id.isEmpty() && accounts.contains(id.toLowerCase(Locale.ROOT));
     }
 
     /** Builds a {@link Brand}. */

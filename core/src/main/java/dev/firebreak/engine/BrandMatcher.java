@@ -31,7 +31,6 @@ final class BrandMatcher {
     }
 
     private final Map<String, BrandRuntime> byName = new HashMap<>();
-    private final Map<BrandRuntime, List<Match>> direct = new HashMap<>();
     private final Map<String, BrandRuntime> owned = new HashMap<>();
     private final Map<String, List<Entry>> words = new HashMap<>();
 
@@ -39,7 +38,6 @@ final class BrandMatcher {
         for (BrandRuntime rt : runtimes) {
             Brand b = rt.brand;
             byName.put(b.name(), rt);
-            direct.put(rt, List.of(new Match(rt, false)));
             b.ownedAccounts().forEach((platform, accounts) -> {
                 for (String a : accounts) {
                     owned.put(platform.name() + ":" + a, rt);
@@ -72,9 +70,13 @@ final class BrandMatcher {
     /** The brands the mention is about, each once; empty if none. */
     List<Match> match(Mention m) {
         if (m.brand().isPresent()) {
-            BrandRuntime rt = byName.get(m.brand().get().strip().toLowerCase(Locale.ROOT));
+            String name = m.brand().get();
+            BrandRuntime rt = byName.get(name); // names are kept stripped and lower-cased: most arrive so
+            if (rt == null) {
+                rt = byName.get(name.strip().toLowerCase(Locale.ROOT));
+            }
             if (rt != null) {
-                return direct.get(rt);
+                return rt.direct;
             }
         }
         if (!owned.isEmpty()) {
@@ -87,7 +89,7 @@ final class BrandMatcher {
                 rt = owned.get(p + m.author().id().toLowerCase(Locale.ROOT));
             }
             if (rt != null) {
-                return direct.get(rt);
+                return rt.direct;
             }
         }
         if (words.isEmpty()) {

@@ -15,6 +15,7 @@ import dev.firebreak.incident.IncidentId;
 import dev.firebreak.incident.IncidentState;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.incident.SeverityAssessment;
+import dev.firebreak.incident.SeverityInputs;
 import dev.firebreak.incident.SeverityPolicy;
 import dev.firebreak.incident.Topic;
 import dev.firebreak.mention.Mention;
@@ -63,6 +64,8 @@ final class BrandProcessor {
         List<FirebreakEvent> events;
         IncidentId pause;
         boolean resume;
+        /** Whether the engine queued events of this call for publication. */
+        boolean queued;
         int alerts;
         int opened;
 
@@ -127,10 +130,7 @@ final class BrandProcessor {
     // ================================================================ ingest
 
     IngestResult.Status ingest(BrandState s, Mention m, Classification c, boolean owned, Instant now, Out out) {
-        if (now.isAfter(s.lastNow)) {
-            s.lastNow = now;
-        }
-        housekeep(s, now, out);
+        housekeep(s, now, out); // (it moves lastNow first)
         MentionKey key = m.key();
         Seen prev = s.seen.get(key);
         if (prev != null) {
@@ -150,24 +150,27 @@ final class BrandProcessor {
         List<Category> cats = c.categories();
         List<String> tags = TextScan.hashtags(m.text());
         s.mentions++;
-        count(s, new Series.Key(Series.Kind.BRAND, ""), negative, bucket);
-        count(s, new Series.Key(Series.Kind.PLATFORM, m.platform().name()), negative, bucket);
+        count(s.brandSeries(bucket, bucketSeconds), negative, bucket);
+        count(s.platformSeries(m.platform().name(), bucket, bucketSeconds), negative, bucket);
         for (int i = 0; i < cats.size(); i++) {
-            count(s, new Series.Key(Series.Kind.CATEGORY, cats.get(i).id()), negative, bucket);
+            count(s.fixedSeries(Series.Kind.CATEGORY, cats.get(i).id(), bucket, bucketSeconds), negative, bucket);
         }
         for (int i = 0; i < tags.size(); i++) {
             countHashtag(s, tags.get(i), negative, bucket);
         }
         Recent r = new Recent(m, negative, c.complaint(), cats, tags, bucket);
-        s.recent.addLast(r);
-        if (s.recent.size() > detection.recentMentions()) {
-            s.recent.removeFirst();
+        // keep the last recentMentions(): add, and drop the oldest beyond that (with no room at all, r itself)
+        int kept = s.recent.size();
+        if (kept < detection.recentMentions()) {
+            s.recent.addLast(r);
+        } else if (kept > 0) {
+            s.recent.replaceFirst(r);
         }
         Seen seen = new Seen(now, m.engagement().spread(), m.visibility(), null, false, negative);
         remember(s, key, seen);
 
         MentionKey parent = parentKey(m);
-        MentionKey root = m.conversationId().map(id -> new MentionKey(m.platform(), id)).orElse(null);
+        MentionKey root = m.conversationId().isPresent() ? new MentionKey(m.platform(), m.conversationId().get()) : null;
         OwnPost own = ownPostOf(s, parent, root);
         if (own != null && !m.createdAt().isAfter(own.createdAt.plus(detection.ownPostWindow()))) {
             own.replies++;
@@ -175,7 +178,7 @@ final class BrandProcessor {
                 own.negativeReplies++;
             }
         }
-        IncidentTracker target = assign(s, r, parent, root, own, now, out);
+        IncidentTracker target = assign(s, r, seen, parent, root, own, now, out);
         if (own != null) {
             checkBacklash(s, own, now, out);
         }
@@ -321,14 +324,7 @@ final class BrandProcessor {
 
     // ================================================================ series and buckets
 
-    private void count(BrandState s, Series.Key key, boolean negative, long bucket) {
-        Series series = s.series.get(key);
-        if (series == null) {
-            series = new Series(key);
-            series.detector = s.detectors.create();
-            series.lastObserved = bucket - bucketSeconds;
-            s.series.put(key, series);
-        }
+    private static void count(Series series, boolean negative, long bucket) {
         series.count++;
         series.total++;
         if (negative) {
@@ -347,7 +343,7 @@ final class BrandProcessor {
             int tags = 0;
             Series idlest = null;
             for (Series x : s.series.values()) {
-                if (x.key.kind() == Series.Kind.HASHTAG) {
+                if (x.kind == Series.Kind.HASHTAG) {
                     tags++;
                     if (!x.volumeGate.active() && !x.negativeGate.active()
                             && (idlest == null || x.lastActive < idlest.lastActive)) {
@@ -375,16 +371,14 @@ final class BrandProcessor {
 
     /** Time-based work due at {@code now}: bucket closes and escalation deadlines. */
     void housekeep(BrandState s, Instant now, Out out) {
-        if (now.isAfter(s.lastNow)) {
-            s.lastNow = now;
-        }
+        s.advanceLastNow(now);
         if (s.bucketStart != Long.MIN_VALUE) {
             long nb = floor(now.getEpochSecond());
             if (nb > s.bucketStart) {
                 advanceBuckets(s, nb, now, out);
             }
         }
-        if (s.nextDeadline != null && !now.isBefore(s.nextDeadline)) {
+        if (s.deadlineDue(now)) {
             for (IncidentTracker t : new ArrayList<>(s.incidents.values())) {
                 if (t.isOpen() && t.escalation.nextDeadline().map(d -> !now.isBefore(d)).orElse(false)) {
                     out.addAll(t.escalation.advance(now));
@@ -407,7 +401,9 @@ final class BrandProcessor {
     }
 
     private void closeBucket(BrandState s, long b, Instant now, Out out) {
-        for (Series series : new ArrayList<>(s.series.values())) {
+        // observing a series adds or removes no series (raising an alert only touches incidents)
+        for (Iterator<Series> sit = s.series.values().iterator(); sit.hasNext(); ) {
+            Series series = sit.next();
             long from = series.lastObserved + bucketSeconds;
             if (from < b - (long) MAX_GAP_FILL * bucketSeconds) {
                 from = b - (long) MAX_GAP_FILL * bucketSeconds;
@@ -420,19 +416,21 @@ final class BrandProcessor {
             }
             series.count = 0;
             series.negatives = 0;
-            if (series.key.kind() == Series.Kind.HASHTAG && series.lastActive < b - 86_400
+            if (series.kind == Series.Kind.HASHTAG && series.lastActive < b - 86_400
                     && !series.volumeGate.active() && !series.negativeGate.active()) {
-                s.series.remove(series.key);
+                sit.remove();
             }
         }
         Instant bucketEnd = Instant.ofEpochSecond(b + bucketSeconds);
         int inWindow = oneStarsWithin(s, now);
         s.oneStarGate.observe(false, inWindow >= Math.max(1, detection.oneStarRun() / 2), bucketEnd,
                 detection.coolDown(), detection.exitBuckets());
-        for (IncidentTracker t : new ArrayList<>(s.incidents.values())) {
+        // evaluating and auto-closing an incident adds or removes no incident (no merge happens here)
+        for (Iterator<IncidentTracker> it = s.incidents.values().iterator(); it.hasNext(); ) {
+            IncidentTracker t = it.next();
             if (!t.isOpen()) {
                 if (t.closedAt.plus(settings.closedRetention()).isBefore(now)) {
-                    s.incidents.remove(t.id);
+                    it.remove();
                 }
                 continue;
             }
@@ -440,8 +438,10 @@ final class BrandProcessor {
             autoClose(s, t, now, out);
         }
         Instant horizon = now.minus(settings.dedupWindow());
+        long horizonSecond = horizon.getEpochSecond();
+        int horizonNano = horizon.getNano();
         for (Iterator<Seen> it = s.seen.values().iterator(); it.hasNext(); ) {
-            if (it.next().seenAt.isBefore(horizon)) {
+            if (it.next().seenBefore(horizonSecond, horizonNano)) {
                 it.remove();
             } else {
                 break;
@@ -454,7 +454,7 @@ final class BrandProcessor {
         double expected = series.expectedAt(b);
         double floorExpected = Math.max(expected, 1.0);
         double score = 0;
-        if (series.key.kind() != Series.Kind.HASHTAG) {
+        if (series.kind != Series.Kind.HASHTAG) {
             SeriesDetector d = detector(s, series);
             try {
                 double v = d.observe(Instant.ofEpochSecond(b), count);
@@ -466,7 +466,7 @@ final class BrandProcessor {
         Instant gateAt = Instant.ofEpochSecond(b + bucketSeconds);
         boolean volEnter;
         boolean volStay;
-        if (series.key.kind() == Series.Kind.HASHTAG) {
+        if (series.kind == Series.Kind.HASHTAG) {
             volEnter = count >= detection.minHashtagMentions() && count >= detection.spikeRatio() * floorExpected;
             volStay = count >= Math.max(1, detection.minHashtagMentions() / 2);
         } else {
@@ -481,7 +481,7 @@ final class BrandProcessor {
                 && countsLive) {
             String where = series.key.platform().map(p -> " on " + p).orElse("");
             raise(s, AlertSignal.VOLUME_SPIKE, series.key.topic(), series.key.platform(), count, expected,
-                    series.key.kind() == Series.Kind.HASHTAG ? 1.0 : score,
+                    series.kind == Series.Kind.HASHTAG ? 1.0 : score,
                     count + " mentions about " + series.key.topic() + where + " in " + minutes() + " min, "
                             + String.format(Locale.ROOT, "%.1f", expected) + " expected",
                     select(s, r -> r.bucket == b && matches(series.key, r)), List.of(), false, now, out);
@@ -732,36 +732,49 @@ final class BrandProcessor {
         return t != null && t.isOpen() ? t : null;
     }
 
-    private IncidentTracker assign(BrandState s, Recent r, MentionKey parent, MentionKey root, OwnPost own,
-            Instant now, Out out) {
-        Set<IncidentTracker> strong = new LinkedHashSet<>(2);
+    /** Adds {@code t} to {@code set} (made on first use) unless it is null or there already; returns the set. */
+    private static List<IncidentTracker> addNew(List<IncidentTracker> set, IncidentTracker t) {
+        if (t == null) {
+            return set;
+        }
+        if (set == null) {
+            set = new ArrayList<>(2);
+        } else {
+            for (int i = 0; i < set.size(); i++) {
+                if (set.get(i) == t) {
+                    return set;
+                }
+            }
+        }
+        set.add(t);
+        return set;
+    }
+
+    private IncidentTracker assign(BrandState s, Recent r, Seen seen, MentionKey parent, MentionKey root,
+            OwnPost own, Instant now, Out out) {
+        // the incidents this mention is tied to, in order, each once (no allocation when there is none)
+        List<IncidentTracker> strong = null;
         IncidentTracker linked = incidentOf(s, parent, true);
         if (linked == null) {
             linked = incidentOf(s, root, true);
         }
-        if (linked != null) {
-            strong.add(linked);
-        }
-        if (own != null) {
-            IncidentTracker o = open(s.openByTopic.get(Topic.ownPost(own.key.id())));
-            if (o != null) {
-                strong.add(o);
-            }
-        }
-        for (int i = 0; i < r.hashtags.size(); i++) {
-            IncidentTracker h = open(s.openByTopic.get(Topic.hashtag(r.hashtags.get(i))));
-            if (h != null) {
-                strong.add(h);
-            }
-        }
+        strong = addNew(strong, linked);
         IncidentTracker weak = null;
-        if (r.negative || r.complaint) {
-            IncidentTracker w = open(s.openByTopic.get(primaryTopic(r)));
-            if (w != null && !now.isAfter(w.lastMentionAt.plus(settings.groupingWindow()))) {
-                weak = w;
+        if (!s.openByTopic.isEmpty()) {
+            if (own != null) {
+                strong = addNew(strong, open(s.openByTopic.get(Topic.ownPost(own.key.id()))));
+            }
+            for (int i = 0; i < r.hashtags.size(); i++) {
+                strong = addNew(strong, open(s.openByTopic.get(Topic.hashtag(r.hashtags.get(i)))));
+            }
+            if (r.negative || r.complaint) {
+                IncidentTracker w = open(s.openByTopic.get(primaryTopic(r)));
+                if (w != null && !now.isAfter(w.lastMentionAt.plus(settings.groupingWindow()))) {
+                    weak = w;
+                }
             }
         }
-        if (!strong.isEmpty()) {
+        if (strong != null) {
             IncidentTracker target = oldest(strong);
             for (IncidentTracker other : strong) {
                 if (other != target && other.isOpen() && target.isOpen()) {
@@ -769,7 +782,7 @@ final class BrandProcessor {
                             now, out);
                 }
             }
-            join(s, target, r, now);
+            join(s, target, r, seen, now);
             if (weak != null && weak.isOpen() && weak != target && r.negative) {
                 String tie = tieKey(target.id, weak.id);
                 int n = s.ties.merge(tie, 1, Integer::sum);
@@ -784,7 +797,7 @@ final class BrandProcessor {
             return target;
         }
         if (weak != null) {
-            join(s, weak, r, now);
+            join(s, weak, r, seen, now);
             return weak;
         }
         if (qualifiesToOpen(r)) {
@@ -813,7 +826,11 @@ final class BrandProcessor {
     }
 
     private void join(BrandState s, IncidentTracker t, Recent r, Instant now) {
-        Seen seen = s.seen.get(r.mention.key());
+        join(s, t, r, s.seen.get(r.mention.key()), now);
+    }
+
+    /** Joins a mention whose dedup record ({@code seen}, as {@link BrandState#seen} holds it) is known. */
+    private void join(BrandState s, IncidentTracker t, Recent r, Seen seen, Instant now) {
         if (seen == null || seen.incident != null) {
             return;
         }
@@ -919,6 +936,7 @@ final class BrandProcessor {
         List<IncidentTracker.Bucket> merged = mergeTimelines(new ArrayList<>(target.timeline), other);
         target.timeline.clear();
         target.timeline.addAll(merged);
+        target.timelineChanged();
         target.peakRate = Math.max(target.peakRate, other.peakRate);
         for (IncidentTracker.Bucket b : target.timeline) {
             target.peakRate = Math.max(target.peakRate, b.mentions);
@@ -1198,7 +1216,13 @@ final class BrandProcessor {
         if (!t.isOpen()) {
             return;
         }
-        SeverityAssessment a = severity.assess(t.inputs(now, severity.window()));
+        SeverityInputs in = t.inputs(now, severity.window());
+        SeverityAssessment a = t.assessed;
+        if (a == null || !in.equals(t.assessedInputs)) { // the policy is a function of the inputs
+            a = severity.assess(in);
+            t.assessed = a;
+            t.assessedInputs = in;
+        }
         t.watch = a.watch();
         if (a.severity().isAbove(t.severity)) {
             changeSeverity(s, t, a.severity(), a.reasons(), now, out);

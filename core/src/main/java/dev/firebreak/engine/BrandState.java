@@ -41,7 +41,7 @@ public final class BrandState {
 
     final LinkedHashMap<MentionKey, Seen> seen = new LinkedHashMap<>();
     final Map<Series.Key, Series> series = new LinkedHashMap<>();
-    final ArrayDeque<Recent> recent = new ArrayDeque<>();
+    final RecentRing recent = new RecentRing();
     final LinkedHashMap<MentionKey, OwnPost> ownPosts = new LinkedHashMap<>(16, 0.75f, true);
     final LinkedHashMap<MentionKey, TrackedPost> tracked = new LinkedHashMap<>(16, 0.75f, true);
     final LinkedHashMap<String, Instant> influencerAlerts = new LinkedHashMap<>(16, 0.75f, true);
@@ -60,6 +60,25 @@ public final class BrandState {
     final Map<Topic, IncidentTracker> openByTopic = new LinkedHashMap<>();
     /** Derived: the earliest escalation deadline among open incidents, or null. */
     Instant nextDeadline;
+    /**
+     * Derived: the series of {@link #series} that are never removed (brand, platform and category, unlike
+     * hashtags), for lookups without hashing a key on every mention. Cleared by {@link #reindex()}.
+     */
+    private Series[] fixed = new Series[4];
+    private int fixedCount;
+    /** Derived: the brand series and the last platform series used (most mentions come from one platform). */
+    private Series brandSeries;
+    private Series platformSeries;
+    /**
+     * Derived: {@link #lastNow} and {@link #nextDeadline} as numbers, valid while the instants are the ones they
+     * were taken from, so that a mention's time is compared without reading two instants from memory.
+     */
+    private Instant lastNowSeen;
+    private long lastNowSecond;
+    private int lastNowNano;
+    private Instant deadlineSeen;
+    private long deadlineSecond;
+    private int deadlineNano;
     transient DetectorFactory detectors;
 
     BrandState(String brand) {
@@ -103,8 +122,89 @@ public final class BrandState {
         return idValue == null ? null : resolve(new IncidentId(idValue));
     }
 
+    /**
+     * The series of a kind that is never removed (not {@link Series.Kind#HASHTAG}) with this value, created
+     * (with a fresh detector, its last observed bucket the one before {@code bucket}) if the brand has none.
+     */
+    Series fixedSeries(Series.Kind kind, String value, long bucket, long bucketSeconds) {
+        Series[] f = fixed;
+        for (int i = 0; i < fixedCount; i++) {
+            Series x = f[i];
+            String v = x.value;
+            if (x.kind == kind && (v == value || v.equals(value))) {
+                return x;
+            }
+        }
+        Series.Key key = new Series.Key(kind, value);
+        Series x = series.get(key);
+        if (x == null) {
+            x = new Series(key);
+            x.detector = detectors.create();
+            x.lastObserved = bucket - bucketSeconds;
+            series.put(key, x);
+        }
+        if (fixedCount == f.length) {
+            fixed = f = java.util.Arrays.copyOf(f, f.length * 2);
+        }
+        f[fixedCount++] = x;
+        return x;
+    }
+
+    /** {@code fixedSeries(BRAND, "", ...)}. */
+    Series brandSeries(long bucket, long bucketSeconds) {
+        Series x = brandSeries;
+        if (x == null) {
+            x = brandSeries = fixedSeries(Series.Kind.BRAND, "", bucket, bucketSeconds);
+        }
+        return x;
+    }
+
+    /** {@code fixedSeries(PLATFORM, platform, ...)}. */
+    Series platformSeries(String platform, long bucket, long bucketSeconds) {
+        Series x = platformSeries;
+        if (x == null || x.value != platform && !x.value.equals(platform)) {
+            x = platformSeries = fixedSeries(Series.Kind.PLATFORM, platform, bucket, bucketSeconds);
+        }
+        return x;
+    }
+
+    /** {@code if (now.isAfter(lastNow)) lastNow = now;} */
+    void advanceLastNow(Instant now) {
+        if (lastNow != lastNowSeen) {
+            lastNowSecond = lastNow.getEpochSecond();
+            lastNowNano = lastNow.getNano();
+            lastNowSeen = lastNow;
+        }
+        long second = now.getEpochSecond();
+        if (second > lastNowSecond || second == lastNowSecond && now.getNano() > lastNowNano) {
+            lastNow = now;
+            lastNowSeen = now;
+            lastNowSecond = second;
+            lastNowNano = now.getNano();
+        }
+    }
+
+    /** {@code nextDeadline != null && !now.isBefore(nextDeadline)}. */
+    boolean deadlineDue(Instant now) {
+        Instant d = nextDeadline;
+        if (d == null) {
+            return false;
+        }
+        if (d != deadlineSeen) {
+            deadlineSecond = d.getEpochSecond();
+            deadlineNano = d.getNano();
+            deadlineSeen = d;
+        }
+        long second = now.getEpochSecond();
+        return second > deadlineSecond || second == deadlineSecond && now.getNano() >= deadlineNano;
+    }
+
     /** Rebuilds the derived indexes after a restore or a structural change. */
     void reindex() {
+        java.util.Arrays.fill(fixed, null);
+        fixedCount = 0;
+        brandSeries = null;
+        platformSeries = null;
         openByTopic.clear();
         for (IncidentTracker t : incidents.values()) {
             if (t.isOpen()) {

@@ -280,8 +280,9 @@ public final class CrisisEngine {
                 c.failure = e;
             }
             audit(rt, change, out, c.failure == null);
-            if (before != null) {
+            if (before != null && !before.isEmpty()) {
                 rt.outbox.addAll(before);
+                out.queued = true;
             }
             enqueue(rt, out);
             try {
@@ -368,16 +369,17 @@ public final class CrisisEngine {
         }
         Instant now = clock.instant();
         IngestResult.Status status = null;
-        List<String> took = new ArrayList<>(matches.size());
-        for (BrandMatcher.Match match : matches) {
+        List<String> took = matches.size() == 1 ? null : new ArrayList<>(matches.size());
+        BrandRuntime only = null;
+        for (int i = 0; i < matches.size(); i++) { // (no iterator: one less allocation per mention)
+            BrandMatcher.Match match = matches.get(i);
             BrandRuntime rt = match.runtime();
             if (match.keywordOnly() && !rt.brand.languages().isEmpty() && !c.language().isUndetermined()
                     && !rt.brand.languages().contains(c.language())
                     && !rt.brand.languages().contains(Language.of(c.language().code().split("-")[0]))) {
                 continue;
             }
-            boolean owned = mention.ownedAccount() || rt.brand.owns(mention.platform(), mention.author().handle())
-                    || rt.brand.owns(mention.platform(), mention.author().id());
+            boolean owned = mention.ownedAccount() || rt.ownsAuthor(mention.platform(), mention.author());
             BrandProcessor.Out out = new BrandProcessor.Out();
             Committed done = commit(rt, new BrandChange.Ingest(now, mention, c, owned), out, null);
             if (done.failure != null) {
@@ -389,7 +391,11 @@ public final class CrisisEngine {
             afterChange(rt, out);
             throwIfStoreFailed(done);
             IngestResult.Status s = done.status;
-            took.add(rt.brand.name());
+            if (took != null) {
+                took.add(rt.brand.name());
+            } else {
+                only = rt;
+            }
             status = status == null || s.ordinal() < status.ordinal() ? s : status;
         }
         if (status == null) {
@@ -408,7 +414,7 @@ public final class CrisisEngine {
                 duplicates.increment();
                 break;
         }
-        return new IngestResult(status, took, Optional.empty());
+        return only != null ? only.result(status) : new IngestResult(status, took, Optional.empty());
     }
 
     private IngestResult reject(Mention mention, BrandRuntime rt, String reason) {
@@ -770,18 +776,27 @@ public final class CrisisEngine {
     // ================================================================ events and controls
 
     private void enqueue(BrandRuntime rt, BrandProcessor.Out out) {
-        alerts.add(out.alerts);
-        opened.add(out.opened);
-        out.alerts = 0;
-        out.opened = 0;
+        if (out.alerts != 0) {
+            alerts.add(out.alerts); // (adding 0 to a LongAdder still writes a shared cell)
+            out.alerts = 0;
+        }
+        if (out.opened != 0) {
+            opened.add(out.opened);
+            out.opened = 0;
+        }
         if (out.events != null) {
             rt.outbox.addAll(out.events);
             out.events = null;
+            out.queued = true;
         }
     }
 
     private void afterChange(BrandRuntime rt, BrandProcessor.Out out) {
-        publish(rt);
+        if (out.queued) {
+            // (a call that queued nothing has nothing to deliver: whoever queued an event publishes it, or
+            // leaves it to the thread holding the publishing lock, which checks the queue again after unlocking)
+            publish(rt);
+        }
         if (out.pause != null) {
             pause(rt, out.pause);
         }

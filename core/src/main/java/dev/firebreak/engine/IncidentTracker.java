@@ -7,6 +7,7 @@ import dev.firebreak.escalation.Escalation;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentId;
 import dev.firebreak.incident.Severity;
+import dev.firebreak.incident.SeverityAssessment;
 import dev.firebreak.incident.SeverityInputs;
 import dev.firebreak.incident.Topic;
 import dev.firebreak.mention.Mention;
@@ -68,10 +69,29 @@ final class IncidentTracker {
     final Map<String, Long> authors = new LinkedHashMap<>();
     final Set<String> negativeAuthorKeys = new HashSet<>();
     final ArrayDeque<Bucket> timeline = new ArrayDeque<>();
+    /** Bumped by {@link #timelineChanged()}. */
+    private int timelineVersion;
+    /** The window figures of the buckets before {@link #olderNewest} (see {@link #inputs}); not saved. */
+    private Bucket olderNewest;
+    private int olderVersion;
+    private int olderSize;
+    private long olderLow;
+    private long olderHigh;
+    private long olderNegatives;
+    private long olderAuthors;
+    private long olderPeak;
+    private long olderReach;
+    private long olderSpread;
+    private long olderMaxFollowers;
+    private boolean olderSensitive;
     final Map<Category, Long> categories = new LinkedHashMap<>();
     final Map<String, Long> hashtags = new LinkedHashMap<>();
     final Map<Platform, Long> platforms = new LinkedHashMap<>();
     final List<Mention> samples = new ArrayList<>();
+    /** The index of the sample with the fewest followers, found when the samples are full (-1: look again). */
+    private int weakestSample = -1;
+    private Mention weakestSampleMention;
+    private long weakestSampleFollowers;
     final List<AuthorSummary> influential = new ArrayList<>();
     final Set<String> ownedAccounts = new LinkedHashSet<>();
     final List<Alert> alerts = new ArrayList<>();
@@ -86,6 +106,9 @@ final class IncidentTracker {
     Instant calmSince;
     Instant lastSeverityChange;
     Boolean atFault;
+    /** The last severity assessment and its inputs, so that equal inputs are not assessed again (not saved). */
+    SeverityAssessment assessed;
+    SeverityInputs assessedInputs;
     Escalation escalation;
     ResponsePlan plan;
     final List<IncidentId> mergedFrom = new ArrayList<>();
@@ -176,7 +199,9 @@ final class IncidentTracker {
         }
         platforms.merge(m.platform(), 1L, Long::sum);
         addSample(m, maxSamples);
-        if (followers > 0) {
+        if (followers > 0 && (influential.size() < MAX_INFLUENTIAL
+                || followers > influential.get(influential.size() - 1).followers())) {
+            // (a full list sorted by followers keeps no one with as few followers as its last: nothing changes)
             addInfluential(new AuthorSummary(m.platform(), m.author().handle().isEmpty() ? m.author().id()
                     : m.author().handle(), followers, m.author().verified()));
         }
@@ -187,14 +212,22 @@ final class IncidentTracker {
             samples.add(m);
             return;
         }
-        int weakest = 0;
-        for (int i = 1; i < samples.size(); i++) {
-            if (samples.get(i).author().followers() < samples.get(weakest).author().followers()) {
-                weakest = i;
+        int weakest = weakestSample;
+        if (weakest < 0 || weakest >= samples.size() || samples.get(weakest) != weakestSampleMention) {
+            weakest = 0;
+            for (int i = 1; i < samples.size(); i++) {
+                if (samples.get(i).author().followers() < samples.get(weakest).author().followers()) {
+                    weakest = i;
+                }
             }
+            weakestSample = weakest;
+            weakestSampleMention = samples.get(weakest);
+            weakestSampleFollowers = weakestSampleMention.author().followers();
         }
-        if (m.author().followers() > samples.get(weakest).author().followers()) {
+        if (m.author().followers() > weakestSampleFollowers) {
             samples.set(weakest, m);
+            weakestSample = -1;
+            weakestSampleMention = null;
         }
     }
 
@@ -239,6 +272,45 @@ final class IncidentTracker {
     /** Figures over the recent window ending at {@code now}. */
     SeverityInputs inputs(Instant now, Duration window) {
         long from = now.minus(window).getEpochSecond();
+        Bucket newest = timeline.peekLast();
+        if (newest == null) {
+            return new SeverityInputs(0, 0, 0, 0, 0, 0, false);
+        }
+        // Only the newest bucket changes as mentions arrive: the figures of the older buckets in the window are
+        // kept and summed again only when a bucket is added or dropped, the timeline is rebuilt, or the window's
+        // start passes a bucket's start.
+        if (olderNewest != newest || olderVersion != timelineVersion || olderSize != timeline.size()
+                || from <= olderLow || from > olderHigh) {
+            sumOlder(from, newest);
+        }
+        long negs = olderNegatives;
+        long authors = olderAuthors;
+        long peak = olderPeak;
+        long reachSum = olderReach;
+        long spreadSum = olderSpread;
+        long maxFollowers = olderMaxFollowers;
+        boolean sensitive = olderSensitive;
+        if (newest.start >= from) {
+            negs += newest.negatives;
+            authors += newest.newNegativeAuthors;
+            peak = Math.max(peak, newest.negatives);
+            reachSum += newest.negativeReach;
+            spreadSum += newest.negativeSpread;
+            maxFollowers = Math.max(maxFollowers, newest.maxNegativeFollowers);
+            sensitive |= newest.sensitive;
+        }
+        SeverityInputs last = assessedInputs; // equal figures: the same (immutable) inputs, not a new record
+        if (last != null && last.negativeMentions() == negs && last.negativeAuthors() == authors
+                && last.peakNegativeRate() == peak && last.negativeReach() == reachSum
+                && last.negativeSpread() == spreadSum && last.maxNegativeAuthorFollowers() == maxFollowers
+                && last.sensitiveCategory() == sensitive) {
+            return last;
+        }
+        return new SeverityInputs(negs, authors, peak, reachSum, spreadSum, maxFollowers, sensitive);
+    }
+
+    /** Sums the buckets before {@code newest} that start at or after {@code from}. */
+    private void sumOlder(long from, Bucket newest) {
         long negs = 0;
         long authors = 0;
         long peak = 0;
@@ -246,11 +318,17 @@ final class IncidentTracker {
         long spreadSum = 0;
         long maxFollowers = 0;
         boolean sensitive = false;
-        for (java.util.Iterator<Bucket> it = timeline.descendingIterator(); it.hasNext(); ) {
+        long low = Long.MIN_VALUE; // the same buckets are in the window for every start in (low, high]
+        long high = Long.MAX_VALUE;
+        java.util.Iterator<Bucket> it = timeline.descendingIterator();
+        it.next();
+        while (it.hasNext()) {
             Bucket b = it.next();
             if (b.start < from) {
+                low = b.start;
                 break;
             }
+            high = b.start;
             negs += b.negatives;
             authors += b.newNegativeAuthors;
             peak = Math.max(peak, b.negatives);
@@ -259,7 +337,23 @@ final class IncidentTracker {
             maxFollowers = Math.max(maxFollowers, b.maxNegativeFollowers);
             sensitive |= b.sensitive;
         }
-        return new SeverityInputs(negs, authors, peak, reachSum, spreadSum, maxFollowers, sensitive);
+        olderNegatives = negs;
+        olderAuthors = authors;
+        olderPeak = peak;
+        olderReach = reachSum;
+        olderSpread = spreadSum;
+        olderMaxFollowers = maxFollowers;
+        olderSensitive = sensitive;
+        olderLow = low;
+        olderHigh = high;
+        olderNewest = newest;
+        olderVersion = timelineVersion;
+        olderSize = timeline.size();
+    }
+
+    /** Says that buckets other than the newest were changed in place (a merge): figures are summed again. */
+    void timelineChanged() {
+        timelineVersion++;
     }
 
     Optional<Category> mainCategory() {

@@ -47,6 +47,9 @@ final class Series {
     static final double NEG_PRIOR = 0.15;
 
     final Key key;
+    /** The key's kind and value, kept here so that a lookup need not read the key. */
+    final Kind kind;
+    final String value;
     long count;
     long negatives;
     /** Start of the last bucket observed, epoch seconds; Long.MIN_VALUE before the first. */
@@ -67,6 +70,8 @@ final class Series {
 
     Series(Key key, AlertGate volumeGate, AlertGate negativeGate) {
         this.key = key;
+        this.kind = key.kind();
+        this.value = key.value();
         this.volumeGate = volumeGate;
         this.negativeGate = negativeGate;
     }

@@ -43,8 +43,12 @@ final class TextScan {
     /** The hashtags in the text, lower-cased without {@code #}, at most 10, in order, no repeats. */
     static List<String> hashtags(String text) {
         int n = Math.min(text.length(), MAX_SCAN);
+        int first = text.indexOf('#'); // a vectorised scan: most texts have no hashtag
+        if (first < 0 || first >= n) {
+            return List.of();
+        }
         List<String> out = null;
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < n; i++) {
             if (text.charAt(i) != '#' || i > 0 && isWordChar(text.charAt(i - 1))) {
                 continue;
             }
