@@ -26,8 +26,6 @@ final class BrandRuntime {
     final ReentrantLock publishing = new ReentrantLock();
     /** Serialises calls to the brand's publishing controls. */
     final ReentrantLock controlling = new ReentrantLock();
-    /** What the checks need beyond the state (recent hashtags, reply texts); guarded by {@link #lock}. */
-    final CheckMemory checks = new CheckMemory();
 
     /** The match of a mention addressed to this brand (by its brand field or its author). */
     final List<BrandMatcher.Match> direct;

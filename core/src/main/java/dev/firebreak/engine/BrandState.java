@@ -55,6 +55,8 @@ public final class BrandState {
     boolean pauseInFlight;
     /** The audit trails of its incidents. */
     final AuditBook audit = new AuditBook();
+    /** What the pre-publish and reply checks need beyond the incidents (recent hashtags, reply texts). */
+    final CheckMemory checks = new CheckMemory();
 
     /** Derived: the open incident per topic (rebuilt on restore). */
     final Map<Topic, IncidentTracker> openByTopic = new LinkedHashMap<>();

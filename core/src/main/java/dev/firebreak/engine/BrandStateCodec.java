@@ -160,6 +160,7 @@ public final class BrandStateCodec {
         ObjectNode byTopic = o.putObject("openByTopic");
         s.openByTopic.forEach((k, v) -> byTopic.put(k.toString(), v.id.value()));
         o.set("audit", audit(s.audit));
+        o.set("checks", s.checks.toNode(nodes));
         return json.write(o);
     }
 
@@ -451,6 +452,7 @@ public final class BrandStateCodec {
             o.path("pausedFor").forEach(id -> s.pausedFor.add(new IncidentId(id.asText())));
             s.pauseInFlight = o.path("pauseInFlight").asBoolean();
             readAudit(o.path("audit"), s.audit);
+            s.checks.readNode(o.path("checks"));
             JsonNode byTopic = o.get("openByTopic");
             if (byTopic != null && byTopic.isObject()) {
                 byTopic.fields().forEachRemaining(e -> {

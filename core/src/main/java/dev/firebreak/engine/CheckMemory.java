@@ -1,5 +1,9 @@
 package dev.firebreak.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.check.ActiveIncident;
 import dev.firebreak.check.CrisisContext;
 import dev.firebreak.check.HashtagStats;
@@ -36,9 +40,9 @@ import java.util.Set;
  *       rule: at most {@link #MAX_REPLIES} per incident, for the last {@link #MAX_INCIDENTS} incidents.</li>
  * </ul>
  *
- * The incidents themselves come from the engine's public {@link IncidentDetails}. Kept in memory only:
- * after a restart from a store, both lists start empty and fill again from new mentions. Not thread-safe:
- * the engine calls it under the brand's lock.
+ * The incidents themselves come from the engine's public {@link IncidentDetails}. Part of the brand's
+ * {@link BrandState}, so it is saved and restored with it ({@link BrandStateCodec}). Not thread-safe: the
+ * engine calls it under the brand's lock.
  */
 final class CheckMemory {
 
@@ -194,6 +198,46 @@ final class CheckMemory {
             long[] sum = hashtagCounts.computeIfAbsent(e.getKey(), k -> new long[2]);
             sum[0] += e.getValue()[0];
             sum[1] += e.getValue()[1];
+        }
+    }
+
+    /** This memory as JSON, for {@link BrandStateCodec}. */
+    ObjectNode toNode(JsonNodeFactory nodes) {
+        ObjectNode n = nodes.objectNode();
+        ArrayNode t = n.putArray("tagged");
+        for (Tagged e : tagged) {
+            ArrayNode a = t.addArray();
+            a.add(e.at).add(e.negative);
+            for (String tag : e.tags) {
+                a.add(tag);
+            }
+        }
+        ArrayNode r = n.putArray("replies");
+        replies.forEach((id, texts) -> {
+            ArrayNode a = r.addArray();
+            a.add(id.value());
+            texts.forEach(a::add);
+        });
+        return n;
+    }
+
+    /** Reads {@link #toNode} into this (empty) memory; a missing node leaves it empty. */
+    void readNode(JsonNode n) {
+        for (JsonNode a : n.path("tagged")) {
+            String[] tags = new String[Math.max(0, a.size() - 2)];
+            for (int i = 0; i < tags.length; i++) {
+                tags[i] = a.get(i + 2).asText();
+            }
+            Tagged e = new Tagged(a.get(0).asLong(), tags, a.get(1).asBoolean());
+            tagged.addLast(e);
+            count(e, 1);
+        }
+        for (JsonNode a : n.path("replies")) {
+            ArrayDeque<String> texts = new ArrayDeque<>();
+            for (int i = 1; i < a.size(); i++) {
+                texts.addLast(a.get(i).asText());
+            }
+            replies.put(new IncidentId(a.get(0).asText()), texts);
         }
     }
 

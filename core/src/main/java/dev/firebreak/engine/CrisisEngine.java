@@ -206,7 +206,7 @@ public final class CrisisEngine {
         if (change instanceof BrandChange.Ingest) {
             BrandChange.Ingest i = (BrandChange.Ingest) change;
             IngestResult.Status status = p.ingest(s, i.mention(), i.classification(), i.owned(), i.at(), out);
-            rt.checks.observe(i.mention(), i.classification(), i.owned(), status, i.at(), out.events);
+            rt.state.checks.observe(i.mention(), i.classification(), i.owned(), status, i.at(), out.events);
             return status;
         }
         if (change instanceof BrandChange.Tick) {
@@ -764,7 +764,7 @@ public final class CrisisEngine {
                 for (IncidentId id : rt.state.incidentIds()) {
                     details(id).filter(d -> taken.add(d.incident().id())).ifPresent(details::add);
                 }
-                rt.checks.snapshot(details, clock.instant(), b, hashtags);
+                rt.state.checks.snapshot(details, clock.instant(), b, hashtags);
             } finally {
                 rt.lock.unlock();
             }

@@ -24,6 +24,10 @@ import dev.firebreak.mention.Author;
 import dev.firebreak.mention.Mention;
 import dev.firebreak.mention.MentionKind;
 import dev.firebreak.mention.Platform;
+import dev.firebreak.store.BrandChange;
+import dev.firebreak.store.IncidentStore;
+import dev.firebreak.store.StoreContext;
+import dev.firebreak.store.StoredBrand;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -160,6 +164,38 @@ class EngineCrisisContextTest {
 
         clock.advance(Duration.ofHours(25));
         assertTrue(engine.crisisContext("kestrel").hashtagStats("kestrelfail").isEmpty(), "older than the window");
+    }
+
+    @Test
+    void hashtagsAndRepliesSentSurviveARestartFromASavedState() {
+        CrisisEngine engine = crisis(Fixture.engine(clock, events).build());
+        IncidentId id = engine.incidents("kestrel").get(0).id();
+        String template = "So sorry about your order. We are looking into it and will DM you within the hour.";
+        clock.advance(Duration.ofMinutes(1));
+        engine.ingest(reply("b1", "c1", template, clock.instant()));
+        for (int i = 0; i < 5; i++) {
+            engine.ingest(mention("h" + i, "u" + i, 100, "#KestrelFail again ~neg", clock.instant()).build());
+        }
+        CrisisContext before = engine.crisisContext("kestrel");
+        String saved = engine.checkpoint("kestrel");
+
+        IncidentStore fromCheckpoint = new IncidentStore() {
+            @Override
+            public StoredBrand load(String brand, StoreContext context) {
+                return StoredBrand.of(context.decode(saved));
+            }
+
+            @Override
+            public void save(BrandState state, BrandChange change) {
+            }
+        };
+        CrisisEngine restarted = Fixture.engine(clock, events).store(fromCheckpoint).build();
+        CrisisContext after = restarted.crisisContext("kestrel");
+
+        assertEquals(List.of(template), after.sentReplies(id));
+        assertEquals(before.hashtagStats("kestrelfail"), after.hashtagStats("kestrelfail"));
+        assertEquals(5, after.hashtagStats("kestrelfail").orElseThrow().mentions());
+        assertEquals(saved, restarted.checkpoint("kestrel"), "the restored state encodes as it was saved");
     }
 
     @Test
