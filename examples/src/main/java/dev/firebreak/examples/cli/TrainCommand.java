@@ -74,7 +74,10 @@ final class TrainCommand implements Command {
                 + "\n"
                 + "Reads labelled mentions (Mention JSON lines with a \"label\": negative, neutral or positive\n"
                 + "for polarity; true or false for complaint), trains a linear classifier over hashed word\n"
-                + "and character n-grams, and saves it to MODEL (load it in Java with TrainedModel.load).\n"
+                + "and character n-grams" + (baselineAsFeatures ? " and the " + baselineName + " classifier's scores and signals" : "")
+                + ",\nand saves it to MODEL. Use it with 'firebreak classify --model MODEL' or 'firebreak evaluate\n"
+                + "--model MODEL'; in Java load it with TrainedModel.load(path"
+                + (baselineAsFeatures ? ", the " + baselineName + " classifier)" : ")") + ".\n"
                 + "\n"
                 + "  --in F        labelled mentions (default: standard input)\n"
                 + "  --task T      polarity or complaint\n"
@@ -86,9 +89,7 @@ final class TrainCommand implements Command {
                 + "  --json        print the metrics as one JSON object instead of text\n"
                 + "  --rejects F   also write lines that cannot be read there\n"
                 + "\n"
-                + "Lines that cannot be read are reported on standard error as 'line N: ...' and skipped.\n"
-                + (baselineAsFeatures ? "The model also uses the " + baselineName + " classifier's scores and signals as "
-                        + "features.\n" : "");
+                + "Lines that cannot be read are reported on standard error as 'line N: ...' and skipped.\n";
     }
 
     @Override

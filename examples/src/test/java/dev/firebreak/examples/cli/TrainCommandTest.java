@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.classify.BuiltInClassifier;
 import dev.firebreak.classify.Classification;
 import dev.firebreak.classify.Language;
 import dev.firebreak.classify.MentionClassifier;
@@ -105,7 +106,7 @@ class TrainCommandTest {
         assertEquals(0, r.code, r.err);
         assertEquals("", r.out, "without --folds nothing goes to standard output");
         assertTrue(r.err.contains("trained a polarity model on 90 mentions"), r.err);
-        TrainedModel m = TrainedModel.load(model);
+        TrainedModel m = TrainedModel.load(model, BuiltInClassifier.create());
         assertEquals(Polarity.POSITIVE, m.classify(mention("thanks, love it")).polarity());
         assertEquals(Polarity.NEGATIVE, m.classify(mention("worst app, I hate it")).polarity());
     }
@@ -258,6 +259,7 @@ class TrainCommandTest {
                 "--folds", "2");
         assertEquals(0, run.code, run.err);
         assertTrue(run.out.contains("true") && run.out.contains("false"), run.out);
-        assertTrue(TrainedModel.load(model).classify(mention("the app is broken")).complaint());
+        assertTrue(TrainedModel.load(model, BuiltInClassifier.create()).classify(mention("the app is broken"))
+                .complaint());
     }
 }
