@@ -93,11 +93,90 @@ class ModelFileTest {
     @Test
     void aNewerFormatVersionAsksForAnUpgrade() {
         byte[] b = polarityBytes.clone();
+        assertEquals(2, b[9], "this Firebreak writes version 2");
         b[8] = 0;
-        b[9] = 2;
+        b[9] = 3;
         resign(b);
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> read(b));
-        assertTrue(e.getMessage().contains("version 2") && e.getMessage().contains("upgrade"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 3") && e.getMessage().contains("upgrade"), e.getMessage());
+    }
+
+    @Test
+    void aVersionOneModelWithoutFeatureSourceIsStillReadAndPredictsTheSame() throws IOException {
+        TrainedModel old = read(toVersion1(polarityBytes));
+        for (LabeledMention lm : Toy.polarity(30, 12)) {
+            assertEquals(polarity.probabilities(lm.mention()), old.probabilities(lm.mention()), lm.mention().text());
+        }
+        assertEquals(polarity.config().toString(), old.config().toString());
+    }
+
+    @Test
+    void aVersionOneModelThatUsedAFeatureSourceIsRefusedWithAskingToRetrain() throws IOException {
+        MentionClassifier source = m -> Classification.neutral(Language.ENGLISH, 1);
+        TrainedModel model = Trainer.create(Task.POLARITY, TrainerConfig.builder().hashBits(12)
+                .featuresFrom("builtin", source).build()).train(Toy.polarity(20, 15));
+        byte[] v1 = toVersion1(bytes(model));
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> TrainedModel.read(new ByteArrayInputStream(v1), source));
+        assertTrue(e.getMessage().contains("version 1") && e.getMessage().contains("retrain"), e.getMessage());
+    }
+
+    /**
+     * Rewrites a version 2 file in the version 1 layout of docs/model-format.md: no stacking folds, six
+     * dense features, no mix, no feature-source rows.
+     */
+    private static byte[] toVersion1(byte[] v2) {
+        ByteBuffer in = ByteBuffer.wrap(v2);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        in.position(18);
+        int start = in.position();
+        in.getShort(); // feature version
+        skipString(in); // task
+        int labels = in.get();
+        for (int i = 0; i < labels; i++) {
+            skipString(in);
+        }
+        in.position(in.position() + 4 + 1 + 4 + 8 + 8 + 8); // n-grams, hash bits, epochs, lr, l2, seed
+        body.write(v2, start, in.position() - start);
+        in.get(); // stacking folds: not in version 1
+        start = in.position();
+        int mode = in.get();
+        if (mode == 2) {
+            int count = in.getShort();
+            for (int i = 0; i < count; i++) {
+                skipString(in);
+                in.getDouble();
+            }
+        }
+        if (in.get() == 1) {
+            skipString(in);
+        }
+        int outputs = in.get();
+        body.write(v2, start, in.position() - start);
+        int dense = in.getShort();
+        assertEquals(8, dense);
+        body.write(0);
+        body.write(6);
+        body.write(v2, in.position(), 4 * outputs); // bias
+        in.position(in.position() + 4 * outputs);
+        body.write(v2, in.position(), 4 * 6 * outputs); // the first six dense weights (the layout was 6 x outputs)
+        in.position(in.position() + 4 * dense * outputs);
+        in.position(in.position() + 4 * 2 * outputs * outputs); // the mix
+        in.get(); // source bits
+        int rows = Short.toUnsignedInt(in.getShort());
+        in.position(in.position() + rows * (2 + 4 * outputs));
+        body.write(v2, in.position(), v2.length - 4 - in.position()); // the text rows
+        byte[] b = body.toByteArray();
+        ByteBuffer out = ByteBuffer.allocate(18 + b.length + 4);
+        out.put(v2, 0, 8).putShort((short) 1).putLong(b.length).put(b).putInt(0);
+        byte[] file = out.array();
+        resign(file);
+        return file;
+    }
+
+    private static void skipString(ByteBuffer in) {
+        int len = Short.toUnsignedInt(in.getShort());
+        in.position(in.position() + len);
     }
 
     @Test
@@ -110,8 +189,9 @@ class ModelFileTest {
     @Test
     void aValidChecksumOverNonsenseValuesIsStillRejected() {
         byte[] b = polarityBytes.clone();
-        // hash bits live after the feature version (2), task string (2 + 8), labels (1 + 3 strings), n-grams (4)
-        int offset = 18 + 2 + 2 + "polarity".length() + 1 + (2 + 8) + (2 + 7) + (2 + 8) + 4;
+        // hash bits live after the header (18), feature version (2), task string (2 + 8), labels (1 + 3 strings),
+        // n-grams (4)
+        int offset = 18 + 2 + (2 + 8) + 1 + (2 + 8) + (2 + 7) + (2 + 8) + 4;
         assertEquals(14, b[offset], "hash bits found where docs/model-format.md says");
         b[offset] = 40;
         resign(b);
