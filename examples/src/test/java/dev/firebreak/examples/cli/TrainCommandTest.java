@@ -156,7 +156,8 @@ class TrainCommandTest {
         assertTrue(model.get("accuracy").asDouble() > 0.9, r.out);
         assertEquals(20, model.get("labels").get("neutral").get("support").asInt());
         assertEquals(3, model.get("confusion").get("counts").size());
-        assertFalse(o.has("baseline"));
+        assertEquals("builtin", o.get("baseline").get("name").asText(), "the built-in classifier on the same folds");
+        assertEquals(60, o.get("baseline").get("examples").asInt());
     }
 
     @Test
