@@ -1,5 +1,6 @@
 package dev.firebreak.benchmarks;
 
+import dev.firebreak.classify.BuiltInClassifier;
 import dev.firebreak.classify.Classification;
 import dev.firebreak.classify.eval.LabeledMention;
 import dev.firebreak.classify.eval.Task;
@@ -8,6 +9,8 @@ import dev.firebreak.classify.train.Trainer;
 import dev.firebreak.classify.train.TrainerConfig;
 import dev.firebreak.mention.Mention;
 import dev.firebreak.mention.Platform;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,15 +31,24 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Trained-model speed: {@code classify} is one mention of tweet length (about 110 characters, written
- * from the templates below, never development data) through a trained polarity or complaint model,
+ * Trained-model speed: {@code classify} is one mention of tweet length (written from the templates
+ * below, never development data; 78 characters on average) through a trained polarity or complaint model,
  * against {@code baseline}, one pass that lower-cases every character of the same text. {@code train}
  * is training throughput in mentions per second per epoch: 5 epochs over 20,000 generated mentions,
- * counted as 100,000 operations (it includes the one extra pass that computes idf weights).
+ * counted as 100,000 operations (it includes the one extra pass that computes idf weights; with the
+ * {@code builtin} features it also includes the three text-only models of the stacking folds, the
+ * combination and one built-in classification per mention, all counted against the same 100,000
+ * operations).
+ *
+ * <p>{@code features}: {@code default} (words, word pairs, character 2- to 5-grams), {@code words}
+ * (no character n-grams), {@code builtin} (the defaults plus the built-in classifier's scores and
+ * signals, so each classification also runs the built-in classifier).
  *
  * <pre>
  * mvn -q -o -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/benchmarks.jar TrainedModelBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s
+ * # classify and baseline in CPU time of the measuring thread (for a shared, loaded machine):
+ * java -cp benchmarks/target/benchmarks.jar dev.firebreak.benchmarks.TrainedModelBenchmark
  * </pre>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -70,13 +82,17 @@ public class TrainedModelBenchmark {
     @Param({"polarity", "complaint"})
     public String task;
 
-    /** Features compared: the defaults (words, word pairs and character 2- to 5-grams) or words only. */
-    @Param({"default", "words"})
+    /**
+     * Features compared: the defaults (words, word pairs and character 2- to 5-grams), words only, or
+     * the defaults with the built-in classifier's output.
+     */
+    @Param({"default", "words", "builtin"})
     public String features;
 
     private Mention[] mentions;
     private String[] texts;
     private TrainedModel model;
+    private BuiltInClassifier builtIn;
     private List<LabeledMention> trainingSet;
     private Trainer epochTrainer;
     private int i;
@@ -88,6 +104,11 @@ public class TrainedModelBenchmark {
         TrainerConfig.Builder config = TrainerConfig.builder();
         if (features.equals("words")) {
             config.noCharNgrams();
+        } else if (features.equals("builtin")) {
+            builtIn = BuiltInClassifier.create();
+            config.featuresFrom("builtin", builtIn);
+        } else if (!features.equals("default")) {
+            throw new IllegalArgumentException("features must be default, words or builtin, was " + features);
         }
         trainingSet = new ArrayList<>(TRAINING_SET);
         for (int n = 0; n < TRAINING_SET; n++) {
@@ -141,5 +162,54 @@ public class TrainedModelBenchmark {
     @OperationsPerInvocation(TRAINING_SET * TRAINING_EPOCHS)
     public TrainedModel train() {
         return epochTrainer.train(trainingSet);
+    }
+
+    /**
+     * Measures {@link #classify()} and {@link #baseline()} in CPU time of this thread, alternating them
+     * (ten rounds of 500,000 calls each after a warm-up) so that both see the same load, and prints
+     * nanoseconds per call, classifications per second of CPU and the ratio to the baseline.
+     *
+     * @param args the task and the features (default: {@code polarity default})
+     */
+    public static void main(String[] args) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        TrainedModelBenchmark b = new TrainedModelBenchmark();
+        b.task = args.length > 0 ? args[0] : "polarity";
+        b.features = args.length > 1 ? args[1] : "default";
+        b.setUp();
+        int n = 500_000;
+        long sink = 0;
+        double chars = 0;
+        for (String t : b.texts) {
+            chars += t.length();
+        }
+        System.out.printf("TrainedModelBenchmark %s %s, CPU time of the measuring thread, texts of %.0f chars on average%n",
+                b.task, b.features, chars / b.texts.length);
+        for (int round = -3; round < 10; round++) {
+            long start = mx.getCurrentThreadCpuTime();
+            for (int k = 0; k < n; k++) {
+                sink += b.classify().polarity().ordinal();
+            }
+            long middle = mx.getCurrentThreadCpuTime();
+            for (int k = 0; k < n; k++) {
+                sink += b.baseline();
+            }
+            long end = mx.getCurrentThreadCpuTime();
+            long source = 0;
+            if (b.builtIn != null) { // the feature source alone, for the share of its cost
+                for (int k = 0; k < n; k++) {
+                    sink += b.builtIn.classify(b.mentions[b.i++ & MASK]).polarity().ordinal();
+                }
+                source = mx.getCurrentThreadCpuTime() - end;
+            }
+            if (round >= 0) {
+                double classifyNs = (middle - start) / (double) n;
+                double baselineNs = (end - middle) / (double) n;
+                System.out.printf("round %d: classify %.0f ns (%.2f million/s of CPU), baseline %.0f ns, ratio %.1f%s%n",
+                        round, classifyNs, 1e3 / classifyNs, baselineNs, classifyNs / baselineNs,
+                        source == 0 ? "" : String.format(", built-in classifier alone %.0f ns", source / (double) n));
+            }
+        }
+        System.out.println(sink == 42 ? "" : "(done)");
     }
 }

@@ -328,18 +328,34 @@ final class FeatureExtractor {
                         upper = 0;
                         lower = 0;
                     }
-                    char f = c;
-                    if (c >= 'A' && c <= 'Z') {
-                        f = (char) (c + 32);
-                        upper++;
-                    } else if (c >= 'a' && c <= 'z') {
-                        lower++;
+                    // the whole run of ASCII word characters in one loop, the token's last two characters
+                    // in registers (0 stands for none: it is never a word character); the same result
+                    // as one character per turn of the outer loop, at about half the cost
+                    // (TrainedModelBenchmark)
+                    char p1 = out - start >= 1 ? norm[out - 1] : 0;
+                    char p2 = out - start >= 2 ? norm[out - 2] : 0;
+                    while (true) {
+                        char f = c;
+                        if (c >= 'A' && c <= 'Z') {
+                            f = (char) (c + 32);
+                            upper++;
+                        } else if (c >= 'a' && c <= 'z') {
+                            lower++;
+                        }
+                        if (f != p1 || f != p2) {
+                            norm[out++] = f;
+                            h = (h ^ f) * FNV_PRIME;
+                            p2 = p1;
+                            p1 = f;
+                        }
+                        if (++i == n) {
+                            break;
+                        }
+                        c = text.charAt(i);
+                        if (c >= 128 || ASCII[c] != A_WORD) {
+                            break;
+                        }
                     }
-                    if (out - start < 2 || norm[out - 1] != f || norm[out - 2] != f) {
-                        norm[out++] = f;
-                        h = (h ^ f) * FNV_PRIME;
-                    }
-                    i++;
                     continue;
                 }
                 if (cls == A_PUNCT) {

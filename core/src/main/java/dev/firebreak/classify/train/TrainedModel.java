@@ -282,8 +282,13 @@ public final class TrainedModel implements MentionClassifier {
         }
     }
 
+    /**
+     * The bucket of a name: {@link String#hashCode()} (specified by the JDK, and cached in the string,
+     * so that the names a classifier reuses cost nothing to hash), salted and spread by Fibonacci
+     * hashing.
+     */
     private static int sourceBucket(long salt, String name) {
-        long h = FeatureExtractor.fnv(name) ^ salt * 0x100000001b3L;
+        long h = name.hashCode() ^ salt;
         return (int) ((h * 0x9E3779B97F4A7C15L) >>> (64 - SOURCE_BITS));
     }
 
