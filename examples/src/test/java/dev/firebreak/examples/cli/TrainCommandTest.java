@@ -206,6 +206,34 @@ class TrainCommandTest {
     }
 
     @Test
+    void textOnlyLearnsWithoutTheWiredFeatureSourceButStillMeasuresIt() throws IOException {
+        // the same oracle as above: with its features the model would be perfect, without them the
+        // texts (all alike) teach nothing
+        MentionClassifier oracle = m -> {
+            Polarity p = m.id().startsWith("0-") ? Polarity.NEGATIVE : m.id().startsWith("1-") ? Polarity.NEUTRAL
+                    : Polarity.POSITIVE;
+            return new Classification(Language.ENGLISH, 1, 0, p, 0, false, List.of(), List.of());
+        };
+        List<String> lines = new ArrayList<>();
+        for (String line : polarityLines(20, 9)) {
+            lines.add(line.replaceAll("\"text\": \"[^\"]*\"", "\"text\": \"same words every time\""));
+        }
+        TrainCommand command = new TrainCommand("oracle", () -> oracle, true);
+        assertTrue(command.help().contains("--text-only"), command.help());
+        Path model = dir.resolve("text-only.model");
+        Run r = run(command, "--in", write(lines).toString(), "--task", "polarity", "--out", model.toString(),
+                "--folds", "4", "--json", "--text-only");
+        assertEquals(0, r.code, r.err);
+        JsonNode o = new ObjectMapper().readTree(r.out);
+        assertTrue(o.get("model").get("accuracy").asDouble() < 0.5, r.out);
+        assertEquals(1.0, o.get("baseline").get("accuracy").asDouble(), 1e-9, r.out);
+        TrainedModel loaded = TrainedModel.load(model);
+        assertTrue(loaded.config().featureSourceName().isEmpty());
+        assertTrue(run("train", "--help").out.contains("--text-only"), "the command line has it");
+        assertFalse(new TrainCommand().flags().contains("text-only"), "no feature source wired in, no such flag");
+    }
+
+    @Test
     void badUsageExitsWithTwo() throws IOException {
         String in = write(polarityLines(5, 6)).toString();
         String out = dir.resolve("m.model").toString();
