@@ -541,6 +541,15 @@ final class FeatureExtractor {
     }
 
     private static boolean isUrl(String text, int i) {
+        // most words starting with h or w are not URLs: look at the second character before the
+        // region matches (same result, a tenth of the cost on words such as "why" or "has")
+        if (i + 3 >= text.length()) {
+            return false;
+        }
+        char second = text.charAt(i + 1);
+        if (second != 't' && second != 'T' && second != 'w' && second != 'W') {
+            return false;
+        }
         return text.regionMatches(true, i, "http://", 0, 7) || text.regionMatches(true, i, "https://", 0, 8)
                 || text.regionMatches(true, i, "www.", 0, 4);
     }

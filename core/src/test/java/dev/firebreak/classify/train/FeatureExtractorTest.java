@@ -47,6 +47,11 @@ class FeatureExtractorTest {
         assertEquals(features(UNIGRAMS, "@jane look https://t.co/abc #wow"),
                 features(UNIGRAMS, "@bob_2 look www.example.com/x?y=z wow"));
         assertEquals(features(UNIGRAMS, "@a @b").size(), 2);
+        assertEquals(features(UNIGRAMS, "see HTTPS://X.CO/A and Http://b.org ok"),
+                features(UNIGRAMS, "see www.a.b and WWW.x.y ok"), "any case, any of the three forms");
+        assertEquals(features(UNIGRAMS, "why hello what wow"), features(UNIGRAMS, "Why hello What wow"),
+                "words that start like a URL stay words");
+        assertNotEquals(features(UNIGRAMS, "a www"), features(UNIGRAMS, "a www.x"), "www alone is a word");
         FeatureExtractor version1 = new FeatureExtractor(1, 2, 2, 5, 20, 1);
         assertEquals(features(version1, "@jane look https://t.co/abc #wow"),
                 features(version1, "@bob_2 look www.example.com/x?y=z wow"), "version 1 ignores the handle's name");
