@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.firebreak.classify.Category;
 import dev.firebreak.classify.Classification;
 import dev.firebreak.classify.Language;
 import dev.firebreak.classify.MentionClassifier;
+import dev.firebreak.classify.Polarity;
+import dev.firebreak.classify.Signal;
 import dev.firebreak.classify.eval.LabeledMention;
 import dev.firebreak.classify.eval.Task;
 import dev.firebreak.mention.Mention;
@@ -213,6 +216,41 @@ class ModelFileTest {
         for (LabeledMention lm : Toy.polarity(10, 16)) {
             assertEquals(model.classify(lm.mention()), loaded.classify(lm.mention()));
         }
+    }
+
+    @Test
+    void aModelWithAnInformativeFeatureSourceRoundTripsExactlyAndIsDeterministic(@TempDir Path dir)
+            throws IOException {
+        // a source whose sentiment, polarity, signals and category vary with the text, so that the
+        // dense, signal and category weights are all learned, stored and read back
+        MentionClassifier source = m -> {
+            int h = Math.floorMod(m.text().hashCode(), 7);
+            Polarity p = h < 2 ? Polarity.NEGATIVE : h < 5 ? Polarity.NEUTRAL : Polarity.POSITIVE;
+            double s = (h - 3) / 3.0;
+            List<Signal> signals = h % 2 == 0 ? List.of(Signal.of("even_" + h), Signal.of("exclamation"))
+                    : List.of(Signal.forCategory("delivery_word", Category.DELIVERY, "x"));
+            List<Category> categories = h % 2 == 0 ? List.of() : List.of(Category.DELIVERY);
+            return new Classification(Language.ENGLISH, 0.5 + h / 14.0, s, p, h / 6.0, h > 3, categories, signals);
+        };
+        TrainerConfig config = TrainerConfig.builder().hashBits(12).featuresFrom("fake", source).build();
+        List<LabeledMention> data = Toy.polarity(30, 21);
+        TrainedModel model = Trainer.create(Task.POLARITY, config).train(data);
+        Path file = dir.resolve("informative-source.model");
+        model.save(file);
+        TrainedModel loaded = TrainedModel.load(file, source);
+        for (LabeledMention lm : Toy.polarity(15, 22)) {
+            assertEquals(model.probabilities(lm.mention()), loaded.probabilities(lm.mention()));
+        }
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        Trainer.create(Task.POLARITY, config).train(data).writeTo(again);
+        assertTrue(Arrays.equals(Files.readAllBytes(file), again.toByteArray()), "same data and seed, same bytes");
+        MentionClassifier silent = m -> Classification.neutral(Language.ENGLISH, 1);
+        TrainedModel withoutItsSource = TrainedModel.load(file, silent);
+        boolean differs = false;
+        for (LabeledMention lm : Toy.polarity(15, 22)) {
+            differs |= !model.probabilities(lm.mention()).equals(withoutItsSource.probabilities(lm.mention()));
+        }
+        assertTrue(differs, "the source's output is part of the prediction");
     }
 
     private static void resign(byte[] b) {
