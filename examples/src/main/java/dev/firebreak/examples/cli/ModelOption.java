@@ -1,14 +1,17 @@
 package dev.firebreak.examples.cli;
 
 import dev.firebreak.classify.BuiltInClassifier;
+import dev.firebreak.classify.Classification;
 import dev.firebreak.classify.CompositeClassifier;
 import dev.firebreak.classify.MentionClassifier;
 import dev.firebreak.classify.eval.Task;
 import dev.firebreak.classify.train.ModelFormatException;
 import dev.firebreak.classify.train.TrainedModel;
+import dev.firebreak.mention.Mention;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -48,18 +51,41 @@ final class ModelOption {
         if (!Files.isRegularFile(f)) {
             throw new IOException("model file not found: " + f);
         }
+        // the composite asks the built-in classifier about a mention, and the model asks it again for
+        // its features: one classification serves both
+        MentionClassifier base = remembering(builtIn);
         TrainedModel model;
         try {
-            model = TrainedModel.load(f, builtIn);
+            model = TrainedModel.load(f, base);
         } catch (ModelFormatException e) {
             throw new IOException("cannot use the model: " + e.getMessage(), e);
         }
-        CompositeClassifier.Builder b = CompositeClassifier.builder(builtIn);
+        CompositeClassifier.Builder b = CompositeClassifier.builder(base);
         if (model.task() == Task.POLARITY) {
             b.sentimentFrom(model);
         } else {
             b.complaintFrom(model);
         }
         return Optional.of(new Loaded(b.build(), model.task()));
+    }
+
+    /**
+     * The classifier with a memory of one answer per thread: asked about the same mention (the same
+     * object) twice in a row, it answers the second time without classifying again. Mentions are
+     * immutable, so the answer is the one it would give.
+     */
+    static MentionClassifier remembering(MentionClassifier classifier) {
+        Objects.requireNonNull(classifier, "classifier");
+        ThreadLocal<Object[]> last = ThreadLocal.withInitial(() -> new Object[2]);
+        return mention -> {
+            Object[] l = last.get();
+            if (l[0] == mention && mention != null) {
+                return (Classification) l[1];
+            }
+            Classification c = classifier.classify(mention);
+            l[0] = mention;
+            l[1] = c;
+            return c;
+        };
     }
 }

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.classify.BuiltInClassifier;
+import dev.firebreak.classify.MentionClassifier;
 import dev.firebreak.classify.train.TrainedModel;
+import dev.firebreak.mention.Mention;
+import dev.firebreak.mention.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -182,6 +186,26 @@ class ModelOptionTest {
         assertEquals(3, o.get("baseline").get("foldMacroF1").size());
         assertTrue(o.get("model").get("macroF1").asDouble() > o.get("baseline").get("macroF1").asDouble(), r.out());
         assertTrue(CliRun.run("", "train", "--help").out().contains("builtin classifier on the same folds"));
+    }
+
+    @Test
+    void theBuiltInClassifierAnswersOncePerMentionForTheCompositeAndTheModelsFeatures() {
+        AtomicInteger calls = new AtomicInteger();
+        BuiltInClassifier builtIn = BuiltInClassifier.create();
+        MentionClassifier counting = m -> {
+            calls.incrementAndGet();
+            return builtIn.classify(m);
+        };
+        MentionClassifier remembering = ModelOption.remembering(counting);
+        Mention a = Mention.builder(Platform.TWITTER, "a").text("my parcel never arrived, awful").build();
+        Mention sameContentOtherObject = Mention.builder(Platform.TWITTER, "a")
+                .text("my parcel never arrived, awful").build();
+        assertEquals(builtIn.classify(a), remembering.classify(a));
+        assertEquals(builtIn.classify(a), remembering.classify(a));
+        assertEquals(1, calls.get(), "asked twice in a row about the same mention, classified once");
+        remembering.classify(sameContentOtherObject);
+        remembering.classify(a);
+        assertEquals(3, calls.get(), "another object is classified again");
     }
 
     @Test
