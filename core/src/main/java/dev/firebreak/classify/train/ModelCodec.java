@@ -20,11 +20,11 @@ import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
- * The model file format, version 1 (docs/model-format.md). Big-endian throughout.
+ * The model file format, version 2 (docs/model-format.md); version 1 is still read. Big-endian throughout.
  *
  * <pre>
  * magic        8 bytes  "FBMODEL" 0x00
- * version      u16      1
+ * version      u16      2
  * body length  u64      bytes of the body that follows
  * body
  *   feature version u16   FeatureExtractor.VERSION
@@ -36,12 +36,15 @@ import java.util.zip.CRC32;
  *   learning rate   f64
  *   l2              f64
  *   seed            i64
+ *   stacking folds  u8     (version 2)
  *   class weights   u8 mode (0 none, 1 balanced, 2 explicit); explicit: u16 count, (str label, f64 weight) each
  *   feature source  u8 present; if 1: str name
  *   outputs         u8     1 for two labels (logistic), else the number of labels (softmax)
- *   dense count     u16    6 (see TrainedModel.DENSE)
+ *   dense count     u16    8 (see TrainedModel.DENSE; 6 in version 1)
  *   bias            f32 x outputs
  *   dense weights   f32 x dense count x outputs
+ *   mix             (version 2) f32 x 2 x outputs x outputs: per feature group (words, chars), row = logit
+ *   source names    (version 2) u8 bits (10), u16 count of used buckets, then (u16 bucket, f32 x outputs) each
  *   rows            u32 count of used buckets, then (u32 bucket, f32 idf, f32 x outputs) each, buckets increasing
  * checksum     u32      CRC-32 of every byte before it
  * str = u16 byte length + UTF-8 bytes
@@ -50,7 +53,9 @@ import java.util.zip.CRC32;
 final class ModelCodec {
 
     static final byte[] MAGIC = {'F', 'B', 'M', 'O', 'D', 'E', 'L', 0};
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The dense features of version 1 (a different set, read only for models without a feature source). */
+    private static final int DENSE_V1 = 6;
     private static final int HEADER = MAGIC.length + 2 + 8;
 
     private ModelCodec() {
@@ -60,7 +65,7 @@ final class ModelCodec {
         ByteArrayOutputStream bodyBytes = new ByteArrayOutputStream(1 << 16);
         DataOutputStream body = new DataOutputStream(bodyBytes);
         TrainerConfig c = model.config();
-        body.writeShort(FeatureExtractor.VERSION);
+        body.writeShort(model.featureVersion());
         writeString(body, model.task().jsonName());
         body.writeByte(model.labels().size());
         for (String l : model.labels()) {
@@ -75,6 +80,7 @@ final class ModelCodec {
         body.writeDouble(c.learningRate());
         body.writeDouble(c.l2());
         body.writeLong(c.seed());
+        body.writeByte(c.stackingFolds());
         ClassWeights cw = c.classWeights();
         if (cw.isBalanced()) {
             body.writeByte(1);
@@ -102,6 +108,26 @@ final class ModelCodec {
         }
         for (float d : model.dense()) {
             body.writeFloat(d);
+        }
+        for (float m : model.mix()) {
+            body.writeFloat(m);
+        }
+        float[] source = model.source();
+        body.writeByte(TrainedModel.SOURCE_BITS);
+        int used = 0;
+        for (int b = 0; b < TrainedModel.SOURCE_BUCKETS; b++) {
+            if (nonZero(source, b * outputs, outputs)) {
+                used++;
+            }
+        }
+        body.writeShort(used);
+        for (int b = 0; b < TrainedModel.SOURCE_BUCKETS; b++) {
+            if (nonZero(source, b * outputs, outputs)) {
+                body.writeShort(b);
+                for (int k = 0; k < outputs; k++) {
+                    body.writeFloat(source[b * outputs + k]);
+                }
+            }
         }
         float[] t = model.table();
         int stride = outputs + 1;
@@ -204,18 +230,19 @@ final class ModelCodec {
         buf.position(HEADER);
         buf.limit((int) (HEADER + bodyLength));
         try {
-            return readBody(buf, source, where);
+            return readBody(buf, version, source, where);
         } catch (BufferUnderflowException e) {
             throw new ModelFormatException(where + " is invalid: the body ends before its weights do");
         }
     }
 
-    private static TrainedModel readBody(ByteBuffer buf, Optional<MentionClassifier> source, String where)
+    private static TrainedModel readBody(ByteBuffer buf, int version, Optional<MentionClassifier> source, String where)
             throws ModelFormatException {
         int featureVersion = Short.toUnsignedInt(buf.getShort());
-        if (featureVersion != FeatureExtractor.VERSION) {
+        if (featureVersion < FeatureExtractor.OLDEST_VERSION || featureVersion > FeatureExtractor.VERSION) {
             throw new ModelFormatException(where + " was trained with feature extraction version " + featureVersion
-                    + ", this Firebreak has version " + FeatureExtractor.VERSION + ": retrain the model");
+                    + ", this Firebreak extracts versions " + FeatureExtractor.OLDEST_VERSION + " to "
+                    + FeatureExtractor.VERSION + ": retrain the model");
         }
         String taskName = readString(buf, where);
         Task task;
@@ -242,10 +269,11 @@ final class ModelCodec {
         double learningRate = buf.getDouble();
         double l2 = buf.getDouble();
         long seed = buf.getLong();
+        int stackingFolds = version > 1 ? Byte.toUnsignedInt(buf.get()) : 3;
         TrainerConfig.Builder config;
         try {
             config = TrainerConfig.builder().wordNgrams(wordMin, wordMax).hashBits(hashBits).epochs(epochs)
-                    .learningRate(learningRate).l2(l2).seed(seed);
+                    .learningRate(learningRate).l2(l2).seed(seed).stackingFolds(stackingFolds);
             if (charMin == 0 && charMax == 0) {
                 config.noCharNgrams();
             } else {
@@ -272,6 +300,10 @@ final class ModelCodec {
         int hasSource = Byte.toUnsignedInt(buf.get());
         if (hasSource == 1) {
             String name = readString(buf, where);
+            if (version == 1) {
+                throw new ModelFormatException(where + " has model format version 1 and uses the classifier '" + name
+                        + "' as features, which this Firebreak reads differently since version 2: retrain the model");
+            }
             if (source.isEmpty()) {
                 throw new ModelFormatException(where + " uses the scores and signals of the classifier '" + name
                         + "' as features: load it with TrainedModel.load(path, thatClassifier)");
@@ -289,17 +321,46 @@ final class ModelCodec {
             throw new ModelFormatException(where + " is invalid: " + outputs + " outputs for task " + taskName);
         }
         int denseCount = Short.toUnsignedInt(buf.getShort());
-        if (denseCount != TrainedModel.DENSE) {
+        int expectedDense = version == 1 ? DENSE_V1 : TrainedModel.DENSE;
+        if (denseCount != expectedDense) {
             throw new ModelFormatException(where + " is invalid: " + denseCount + " dense features, expected "
-                    + TrainedModel.DENSE);
+                    + expectedDense);
         }
         float[] bias = new float[outputs];
         for (int k = 0; k < outputs; k++) {
             bias[k] = buf.getFloat();
         }
-        float[] dense = new float[denseCount * outputs];
-        for (int i = 0; i < dense.length; i++) {
-            dense[i] = buf.getFloat();
+        float[] dense = new float[TrainedModel.DENSE * outputs];
+        for (int i = 0; i < denseCount * outputs; i++) {
+            float v = buf.getFloat();
+            if (version > 1) {
+                dense[i] = v;
+            }
+        }
+        float[] sourceWeights = new float[TrainedModel.SOURCE_BUCKETS * outputs];
+        float[] mix = TrainedModel.identityMix(outputs);
+        if (version > 1) {
+            for (int i = 0; i < mix.length; i++) {
+                mix[i] = buf.getFloat();
+            }
+            int bits = Byte.toUnsignedInt(buf.get());
+            if (bits != TrainedModel.SOURCE_BITS) {
+                throw new ModelFormatException(where + " is invalid: " + bits + " bits of feature-source buckets, "
+                        + "expected " + TrainedModel.SOURCE_BITS);
+            }
+            int used = Short.toUnsignedInt(buf.getShort());
+            int previous = -1;
+            for (int r = 0; r < used; r++) {
+                int b = Short.toUnsignedInt(buf.getShort());
+                if (b <= previous || b >= TrainedModel.SOURCE_BUCKETS) {
+                    throw new ModelFormatException(where + " is invalid: feature-source row for bucket " + b
+                            + " out of order or out of range");
+                }
+                previous = b;
+                for (int k = 0; k < outputs; k++) {
+                    sourceWeights[b * outputs + k] = buf.getFloat();
+                }
+            }
         }
         long rows = Integer.toUnsignedLong(buf.getInt());
         int buckets = 1 << hashBits;
@@ -321,7 +382,7 @@ final class ModelCodec {
                 w[b * stride + k] = buf.getFloat();
             }
         }
-        return new TrainedModel(task, config.build(), w, bias, dense);
+        return new TrainedModel(task, config.build(), featureVersion, w, bias, dense, sourceWeights, mix);
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {

@@ -28,11 +28,16 @@ import java.util.Optional;
  * Combine it with a classifier that supplies the rest:
  *
  * <pre>{@code
- * TrainedModel polarity = TrainedModel.load(Path.of("polarity.model"));
+ * BuiltInClassifier builtIn = BuiltInClassifier.create();
+ * TrainedModel polarity = TrainedModel.load(Path.of("polarity.model"), builtIn); // trained with featuresFrom
  * MentionClassifier classifier = CompositeClassifier.builder(builtIn)   // language, complaint, categories, signals
  *         .sentimentFrom(polarity)                                      // polarity and sentiment score
  *         .build();
  * }</pre>
+ *
+ * <p>A model trained with a feature source calls it for every mention it classifies (so the composite
+ * above runs the built-in classifier twice per mention: once for its own part, once as the model's
+ * features).
  *
  * <p>The sentiment score is {@code P(positive) - P(negative)}; the complaint score is
  * {@code P(complaint)} and a mention is a complaint when it is at least 0.5. Classification is
@@ -51,8 +56,15 @@ public final class TrainedModel implements MentionClassifier {
      */
     static final double GROUP_SCALE = 0.3;
 
-    /** Dense features taken from a feature source: sentiment, complaint score and flag, polarity one-hot. */
-    static final int DENSE = 6;
+    /**
+     * Dense features taken from a feature source: sentiment, complaint score, complaint flag, polarity
+     * as three 0/1 values, the complaint score's log-odds divided by 4 and the language confidence.
+     */
+    static final int DENSE = 8;
+
+    /** Log2 of the number of buckets of the feature source's signal and category names. */
+    static final int SOURCE_BITS = 10;
+    static final int SOURCE_BUCKETS = 1 << SOURCE_BITS;
 
     private static final long SALT_SIGNAL = 0x5349474E414CL;
     private static final long SALT_CATEGORY = 0x434154L;
@@ -65,10 +77,20 @@ public final class TrainedModel implements MentionClassifier {
     private final float[] table;
     private final float[] bias;
     private final float[] dense;
+    /** Per bucket of the source's signal and category names, one weight per output. */
+    private final float[] source;
+    /**
+     * How each feature group's scores enter the logits: for words then character n-grams, an
+     * {@code outputs x outputs} matrix (row: logit, column: the group's score); identity without a
+     * feature source.
+     */
+    private final float[] mix;
+    private final int featureVersion;
     private final FeatureExtractor extractor;
     private final ThreadLocal<Work> work;
 
-    TrainedModel(Task task, TrainerConfig config, float[] table, float[] bias, float[] dense) {
+    TrainedModel(Task task, TrainerConfig config, int featureVersion, float[] table, float[] bias, float[] dense,
+            float[] source, float[] mix) {
         this.task = Objects.requireNonNull(task, "task");
         this.labels = task.labels();
         this.config = Objects.requireNonNull(config, "config");
@@ -76,12 +98,27 @@ public final class TrainedModel implements MentionClassifier {
         this.table = table;
         this.bias = bias;
         this.dense = dense;
+        this.source = source;
+        this.mix = mix;
         if (table.length != ((outputs + 1) << config.hashBits()) || bias.length != outputs
-                || dense.length != DENSE * outputs) {
+                || dense.length != DENSE * outputs || source.length != SOURCE_BUCKETS * outputs
+                || mix.length != 2 * outputs * outputs) {
             throw new IllegalArgumentException("weights do not match the configuration");
         }
-        this.extractor = extractorFor(config);
+        this.featureVersion = featureVersion;
+        this.extractor = extractorFor(config, featureVersion);
         this.work = ThreadLocal.withInitial(() -> new Work(outputs, this.table));
+    }
+
+    /** The identity mix: each group's score goes to its own logit, unweighted. */
+    static float[] identityMix(int outputs) {
+        float[] m = new float[2 * outputs * outputs];
+        for (int g = 0; g < 2; g++) {
+            for (int k = 0; k < outputs; k++) {
+                m[g * outputs * outputs + k * outputs + k] = 1;
+            }
+        }
+        return m;
     }
 
     static int outputsFor(Task task) {
@@ -89,9 +126,9 @@ public final class TrainedModel implements MentionClassifier {
         return n == 2 ? 1 : n;
     }
 
-    static FeatureExtractor extractorFor(TrainerConfig c) {
+    static FeatureExtractor extractorFor(TrainerConfig c, int featureVersion) {
         return new FeatureExtractor(c.wordNgramMin(), c.wordNgramMax(), c.charNgramMin(), c.charNgramMax(),
-                c.hashBits());
+                c.hashBits(), featureVersion);
     }
 
     /** What this model predicts. */
@@ -160,38 +197,69 @@ public final class TrainedModel implements MentionClassifier {
 
     /** Computes the raw scores (logits) of a mention into {@code z}. */
     private void logits(Mention mention, Work w, double[] z) {
-        w.clear();
-        extractor.extract(mention.text(), w.scratch, w);
-        double sw = w.wordNorm == 0 ? 0 : GROUP_SCALE / Math.sqrt(w.wordNorm);
-        double sc = w.charNorm == 0 ? 0 : GROUP_SCALE / Math.sqrt(w.charNorm);
-        for (int k = 0; k < outputs; k++) {
-            z[k] = bias[k] + w.words[k] * sw + w.chars[k] * sc;
-        }
+        text(mention.text(), w, z);
         if (config.featureSource().isPresent()) {
             float[] x = w.dense;
             w.named.clear();
-            sourceFeatures(extractor, config, mention, x, w.named);
+            sourceFeatures(config, mention, x, w.named);
             for (int d = 0; d < DENSE; d++) {
                 for (int k = 0; k < outputs; k++) {
                     z[k] += x[d] * dense[d * outputs + k];
                 }
             }
-            int stride = outputs + 1;
             for (int i = 0; i < w.named.size; i++) {
-                int o = w.named.values[i] * stride + 1;
+                int o = w.named.values[i] * outputs;
                 for (int k = 0; k < outputs; k++) {
-                    z[k] += table[o + k];
+                    z[k] += source[o + k];
                 }
             }
         }
     }
 
+    /** The bias plus the text features' part of the logits. */
+    private void text(String text, Work w, double[] z) {
+        groups(text, w);
+        double[] words = w.words;
+        double[] chars = w.chars;
+        int oo = outputs * outputs;
+        for (int q = 0; q < outputs; q++) {
+            double v = bias[q];
+            for (int j = 0; j < outputs; j++) {
+                v += mix[q * outputs + j] * words[j] + mix[oo + q * outputs + j] * chars[j];
+            }
+            z[q] = v;
+        }
+    }
+
+    /** Each feature group's normalised scores, into {@code w.words} and {@code w.chars}. */
+    private void groups(String text, Work w) {
+        w.clear();
+        extractor.extract(text, w.scratch, w);
+        double sw = w.wordNorm == 0 ? 0 : GROUP_SCALE / Math.sqrt(w.wordNorm);
+        double sc = w.charNorm == 0 ? 0 : GROUP_SCALE / Math.sqrt(w.charNorm);
+        for (int k = 0; k < outputs; k++) {
+            w.words[k] *= sw;
+            w.chars[k] *= sc;
+        }
+    }
+
     /**
-     * The feature source's output: {@link #DENSE} values in {@code x}, and the buckets of its signal and
-     * category names in {@code named}.
+     * The normalised scores of the text's feature groups, without bias or mix (for training the
+     * combination): the words' scores at {@code [0, outputs)}, the character n-grams' after them.
      */
-    static void sourceFeatures(FeatureExtractor extractor, TrainerConfig config, Mention mention, float[] x,
-            IntList named) {
+    void groupScores(String text, double[] out) {
+        Work w = work.get();
+        groups(text, w);
+        System.arraycopy(w.words, 0, out, 0, outputs);
+        System.arraycopy(w.chars, 0, out, outputs, outputs);
+    }
+
+    /**
+     * The feature source's output: {@link #DENSE} values in {@code x}, and the buckets (of
+     * {@link #SOURCE_BUCKETS}) of its signal and category names in {@code named}, a name once per signal
+     * that carries it.
+     */
+    static void sourceFeatures(TrainerConfig config, Mention mention, float[] x, IntList named) {
         Classification c = config.featureSource().orElseThrow().classify(mention);
         if (c == null) {
             throw new IllegalStateException("feature source " + config.featureSourceName().orElse("?")
@@ -203,12 +271,25 @@ public final class TrainedModel implements MentionClassifier {
         x[3] = c.polarity() == Polarity.NEGATIVE ? 1 : 0;
         x[4] = c.polarity() == Polarity.NEUTRAL ? 1 : 0;
         x[5] = c.polarity() == Polarity.POSITIVE ? 1 : 0;
+        double p = Math.min(0.999, Math.max(0.001, c.complaintScore()));
+        x[6] = (float) (Math.log(p / (1 - p)) / 4);
+        x[7] = (float) c.languageConfidence();
         for (Signal sig : c.signals()) {
-            named.add(extractor.namedBucket(SALT_SIGNAL, sig.name()));
+            named.add(sourceBucket(SALT_SIGNAL, sig.name()));
         }
         for (Category cat : c.categories()) {
-            named.add(extractor.namedBucket(SALT_CATEGORY, cat.id()));
+            named.add(sourceBucket(SALT_CATEGORY, cat.id()));
         }
+    }
+
+    /**
+     * The bucket of a name: {@link String#hashCode()} (specified by the JDK, and cached in the string,
+     * so that the names a classifier reuses cost nothing to hash), salted and spread by Fibonacci
+     * hashing.
+     */
+    private static int sourceBucket(long salt, String name) {
+        long h = name.hashCode() ^ salt;
+        return (int) ((h * 0x9E3779B97F4A7C15L) >>> (64 - SOURCE_BITS));
     }
 
     static double sigmoid(double z) {
@@ -298,6 +379,18 @@ public final class TrainedModel implements MentionClassifier {
 
     float[] dense() {
         return dense;
+    }
+
+    float[] source() {
+        return source;
+    }
+
+    int featureVersion() {
+        return featureVersion;
+    }
+
+    float[] mix() {
+        return mix;
     }
 
     int outputs() {

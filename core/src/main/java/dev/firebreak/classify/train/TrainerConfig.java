@@ -37,6 +37,7 @@ public final class TrainerConfig {
     private final double l2;
     private final ClassWeights classWeights;
     private final long seed;
+    private final int stackingFolds;
     private final Optional<String> featureSourceName;
     private final Optional<MentionClassifier> featureSource;
 
@@ -51,6 +52,7 @@ public final class TrainerConfig {
         this.l2 = b.l2;
         this.classWeights = b.classWeights;
         this.seed = b.seed;
+        this.stackingFolds = b.stackingFolds;
         this.featureSourceName = b.featureSourceName;
         this.featureSource = b.featureSource;
     }
@@ -120,6 +122,15 @@ public final class TrainerConfig {
         return seed;
     }
 
+    /**
+     * With a {@link #featureSource()}: into how many folds the training data is split to learn how the
+     * text features and the source's features combine (each fold is scored by a text-only model trained
+     * on the others). Training then costs this many text-only trainings more. Default 3.
+     */
+    public int stackingFolds() {
+        return stackingFolds;
+    }
+
     /** The name under which {@link #featureSource()} is recorded in a saved model, if one is used. */
     public Optional<String> featureSourceName() {
         return featureSourceName;
@@ -135,7 +146,7 @@ public final class TrainerConfig {
         return "TrainerConfig[wordNgrams=" + wordNgramMin + ".." + wordNgramMax + ", charNgrams=" + charNgramMin
                 + ".." + charNgramMax + ", hashBits=" + hashBits + ", epochs=" + epochs + ", learningRate="
                 + learningRate + ", l2=" + l2 + ", classWeights=" + classWeights + ", seed=" + seed
-                + ", featuresFrom=" + featureSourceName.orElse("none") + "]";
+                + ", featuresFrom=" + featureSourceName.orElse("none") + ", stackingFolds=" + stackingFolds + "]";
     }
 
     /** Builds a {@link TrainerConfig}; each setter checks its value at once. */
@@ -150,6 +161,7 @@ public final class TrainerConfig {
         private double l2 = 1e-6;
         private ClassWeights classWeights = ClassWeights.balanced();
         private long seed = 42;
+        private int stackingFolds = 3;
         private Optional<String> featureSourceName = Optional.empty();
         private Optional<MentionClassifier> featureSource = Optional.empty();
 
@@ -167,6 +179,7 @@ public final class TrainerConfig {
             l2 = c.l2;
             classWeights = c.classWeights;
             seed = c.seed;
+            stackingFolds = c.stackingFolds;
             featureSourceName = c.featureSourceName;
             featureSource = c.featureSource;
         }
@@ -276,6 +289,20 @@ public final class TrainerConfig {
         /** The seed of the shuffling. */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Into how many folds the data is split to learn how text and feature-source features combine
+         * (see {@link TrainerConfig#stackingFolds()}); used only with a feature source.
+         *
+         * @param folds 2 to 20
+         */
+        public Builder stackingFolds(int folds) {
+            if (folds < 2 || folds > 20) {
+                throw new IllegalArgumentException("stackingFolds must be in [2, 20], was " + folds);
+            }
+            stackingFolds = folds;
             return this;
         }
 

@@ -44,9 +44,42 @@ class FeatureExtractorTest {
 
     @Test
     void urlsAndHandlesBecomeOneTokenEach() {
-        assertEquals(features(ALL, "@jane look https://t.co/abc #wow"),
-                features(ALL, "@bob_2 look www.example.com/x?y=z wow"));
+        assertEquals(features(UNIGRAMS, "@jane look https://t.co/abc #wow"),
+                features(UNIGRAMS, "@bob_2 look www.example.com/x?y=z wow"));
         assertEquals(features(UNIGRAMS, "@a @b").size(), 2);
+        assertEquals(features(UNIGRAMS, "see HTTPS://X.CO/A and Http://b.org ok"),
+                features(UNIGRAMS, "see www.a.b and WWW.x.y ok"), "any case, any of the three forms");
+        assertEquals(features(UNIGRAMS, "why hello what wow"), features(UNIGRAMS, "Why hello What wow"),
+                "words that start like a URL stay words");
+        assertNotEquals(features(UNIGRAMS, "a www"), features(UNIGRAMS, "a www.x"), "www alone is a word");
+        FeatureExtractor version1 = new FeatureExtractor(1, 2, 2, 5, 20, 1);
+        assertEquals(features(version1, "@jane look https://t.co/abc #wow"),
+                features(version1, "@bob_2 look www.example.com/x?y=z wow"), "version 1 ignores the handle's name");
+    }
+
+    @Test
+    void aHandlesCharactersGiveCharacterNgramsSharedWithWords() {
+        List<Integer> words = words(ALL, "@AcmeSupport help");
+        assertEquals(words, words(ALL, "@Bob help"), "the word features see one <user> token");
+        List<Integer> support = chars(ALL, "support");
+        List<Integer> handle = chars(ALL, "@AcmeSupport hi");
+        long shared = support.stream().filter(handle::contains).count();
+        // of the 26 2- to 5-grams of "<support>" all but the 4 that start at '<' are in "<acmesupport>"
+        assertEquals(22, shared, "n-grams of 'support' found in the handle's");
+        assertEquals(chars(ALL, "@acmesupport"), chars(ALL, "@AcmeSupport"), "lower-cased");
+        assertTrue(chars(new FeatureExtractor(1, 2, 2, 5, 20, 1), "@AcmeSupport").isEmpty(), "not in version 1");
+    }
+
+    private static List<Integer> words(FeatureExtractor ex, String text) {
+        List<Integer> all = features(ex, text);
+        all.removeIf(b -> b < 0);
+        return all;
+    }
+
+    private static List<Integer> chars(FeatureExtractor ex, String text) {
+        List<Integer> all = features(ex, text);
+        all.removeIf(b -> b >= 0);
+        return all;
     }
 
     @Test

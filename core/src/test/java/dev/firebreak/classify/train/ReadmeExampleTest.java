@@ -3,6 +3,7 @@ package dev.firebreak.classify.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.firebreak.classify.BuiltInClassifier;
 import dev.firebreak.classify.Classification;
 import dev.firebreak.classify.CompositeClassifier;
 import dev.firebreak.classify.Language;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +36,6 @@ class ReadmeExampleTest {
         }
         Path labelled = dir.resolve("labelled.jsonl");
         Files.write(labelled, lines, StandardCharsets.UTF_8);
-        MentionClassifier builtIn = m -> Classification.neutral(Language.ENGLISH, 0.9); // stands in for the built-in
         Path modelFile = dir.resolve("complaints.model");
 
         // --- README snippet starts
@@ -43,20 +44,29 @@ class ReadmeExampleTest {
         for (String line : Files.readAllLines(labelled)) {            // Mention JSON lines with a "label"
             examples.add(json.readLabeledMention(line, Task.COMPLAINT));
         }
-        Trainer trainer = Trainer.create(Task.COMPLAINT, TrainerConfig.builder().seed(7).build());
-        double f1 = CrossValidation.run(trainer, examples, 5).pooled().f1("true");  // how good will it be?
+        BuiltInClassifier builtIn = BuiltInClassifier.create();
+        Trainer trainer = Trainer.create(Task.COMPLAINT, TrainerConfig.builder()
+                .featuresFrom("builtin", builtIn)                      // its scores and signals are features too
+                .build());
+        CrossValidationResult cv = CrossValidation.run(trainer, examples, 5, Optional.of(builtIn), fold -> { });
+        double f1 = cv.pooled().f1("true");                            // how good will it be?
+        double builtInF1 = cv.baseline().orElseThrow().pooled().f1("true");  // and the built-in one alone?
         TrainedModel model = trainer.train(examples);
         model.save(modelFile);
 
         // later: the built-in classifier for language, polarity, categories and signals; the model for complaints
         MentionClassifier classifier = CompositeClassifier.builder(builtIn)
-                .complaintFrom(TrainedModel.load(modelFile))
+                .complaintFrom(TrainedModel.load(modelFile, builtIn))
                 .build();
         // --- README snippet ends
 
         assertTrue(f1 > 0.95, "cross-validated F1 " + f1);
-        Classification c = classifier.classify(Toy.mention("q", "the app is broken, worst update"));
+        assertTrue(builtInF1 >= 0 && builtInF1 <= 1, "the built-in classifier measured on the same folds");
+        Classification c = classifier.classify(Toy.mention("q", "@acme the app is broken again, worst update"));
         assertTrue(c.complaint());
         assertEquals(Language.ENGLISH, c.language());
+        Classification builtInAlone = builtIn.classify(Toy.mention("q", "@acme the app is broken again, worst update"));
+        assertEquals(builtInAlone.polarity(), c.polarity(), "polarity stays the built-in classifier's");
+        assertEquals(builtInAlone.categories(), c.categories());
     }
 }

@@ -30,6 +30,7 @@ class TrainerConfigTest {
         rejects(b -> b.learningRate(Double.NaN), "learningRate must be in (0, 10], was NaN");
         rejects(b -> b.l2(-0.1), "l2 must be in [0, 1), was -0.1");
         rejects(b -> b.featuresFrom("Built In", m -> null), "featuresFrom name must be");
+        rejects(b -> b.stackingFolds(1), "stackingFolds must be in [2, 20], was 1");
         rejects(b -> b.classWeights(ClassWeights.of(Map.of("true", 0.0))), "weight of label 'true' must be in (0, 1000]");
     }
 
@@ -37,13 +38,14 @@ class TrainerConfigTest {
     void toBuilderKeepsEverySetting() {
         MentionClassifier source = m -> Classification.neutral(Language.ENGLISH, 1);
         TrainerConfig c = TrainerConfig.builder().wordNgrams(2, 3).charNgrams(3, 4).hashBits(12).epochs(3)
-                .learningRate(0.3).l2(0.01).classWeights(ClassWeights.none()).seed(99)
+                .learningRate(0.3).l2(0.01).classWeights(ClassWeights.none()).seed(99).stackingFolds(7)
                 .featuresFrom("builtin", source).build();
         TrainerConfig copy = c.toBuilder().build();
         assertEquals(c.toString(), copy.toString());
         assertEquals(List.of(2, 3, 3, 4, 12, 3), List.of(copy.wordNgramMin(), copy.wordNgramMax(),
                 copy.charNgramMin(), copy.charNgramMax(), copy.hashBits(), copy.epochs()));
         assertEquals(source, copy.featureSource().orElseThrow());
+        assertEquals(7, copy.stackingFolds());
         assertEquals(0, c.toBuilder().noCharNgrams().build().charNgramMax());
         assertTrue(c.toBuilder().noFeatureSource().build().featureSource().isEmpty());
     }

@@ -129,6 +129,47 @@ class TrainerTest {
         assertTrue(guess < 0.75, "without the source the filler texts cannot be told apart, accuracy " + guess);
     }
 
+    @Test
+    void aFeatureSourceThatIsWrongHalfTheTimeDoesNotSpoilWhatTheTextTeaches() {
+        // the stacked combination learns from held-out folds how far to trust each side
+        MentionClassifier coinFlip = m -> {
+            boolean says = (m.id().hashCode() * 0x9E3779B97F4A7C15L) >>> 63 == 0; // unrelated to the label
+            return new Classification(Language.ENGLISH, 1, says ? -0.8 : 0.8, says ? Polarity.NEGATIVE
+                    : Polarity.POSITIVE, says ? 0.95 : 0.05, says, List.of(), List.of(Signal.of(says ? "cue" : "nocue")));
+        };
+        TrainerConfig withSource = SMALL.toBuilder().featuresFrom("coin", coinFlip).build();
+        TrainedModel model = Trainer.create(Task.COMPLAINT, withSource).train(Toy.complaint(80, 3));
+        assertEquals(1.0, Evaluation.evaluate(model, Toy.complaint(40, 4), Task.COMPLAINT).accuracy());
+        double source = Evaluation.evaluate(coinFlip, Toy.complaint(40, 4), Task.COMPLAINT).accuracy();
+        assertTrue(source < 0.7, "the source alone is about as good as chance here: " + source);
+    }
+
+    @Test
+    void whereTextAndSourceEachKnowPartTheStackedModelKnowsBoth() {
+        // half the complaints carry a text cue, the other half only the source's signal
+        MentionClassifier half = m -> {
+            boolean flagged = m.id().startsWith("s");
+            return new Classification(Language.ENGLISH, 1, 0, Polarity.NEUTRAL, flagged ? 0.9 : 0.1, flagged,
+                    List.of(), flagged ? List.of(Signal.of("known_problem")) : List.of());
+        };
+        Random r = new Random(21);
+        List<LabeledMention> data = new ArrayList<>();
+        List<LabeledMention> fresh = new ArrayList<>();
+        for (int i = 0; i < 480; i++) {
+            int kind = i % 3; // 0: complaint with a text cue, 1: complaint the source flags, 2: not a complaint
+            String text = Toy.text(r, kind == 0 ? Toy.NEGATIVE : Toy.FILLER);
+            String id = (kind == 1 ? "s" : "t") + i;
+            (i < 360 ? data : fresh).add(new LabeledMention(Toy.mention(id, text), Boolean.toString(kind < 2)));
+        }
+        TrainedModel stacked = Trainer.create(Task.COMPLAINT, SMALL.toBuilder().featuresFrom("half", half).build())
+                .train(data);
+        TrainedModel textOnly = Trainer.create(Task.COMPLAINT, SMALL).train(data);
+        double both = Evaluation.evaluate(stacked, fresh, Task.COMPLAINT).accuracy();
+        assertTrue(both > 0.97, "accuracy with text and source " + both);
+        assertTrue(Evaluation.evaluate(textOnly, fresh, Task.COMPLAINT).accuracy() < 0.85);
+        assertTrue(Evaluation.evaluate(half, fresh, Task.COMPLAINT).accuracy() < 0.75);
+    }
+
     private static byte[] bytes(TrainedModel m) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         m.writeTo(out);

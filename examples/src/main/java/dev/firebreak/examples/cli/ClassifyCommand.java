@@ -12,22 +12,26 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@code classify [--in F] [--out F] [--rejects F]}: reads Mention JSON lines and writes one
+ * {@code classify [--in F] [--out F] [--model F] [--rejects F]}: reads Mention JSON lines and writes one
  * classification line per mention (see CLI.md). Bad lines are reported as {@code line N: ...} and skipped.
+ * With {@code --model} a trained model gives its part of the verdict (see {@link ModelOption}).
  */
 final class ClassifyCommand implements Command {
 
     private final Supplier<MentionClassifier> classifier;
+    private final boolean modelOption;
     private final FirebreakJson json = FirebreakJson.create();
 
-    /** A classify command with the built-in classifier. */
+    /** A classify command with the built-in classifier, and {@code --model} to combine it with a trained model. */
     ClassifyCommand() {
-        this(BuiltInClassifier::create);
+        this.classifier = BuiltInClassifier::create;
+        this.modelOption = true;
     }
 
-    /** A classify command with the given classifier, created when the command runs. */
+    /** A classify command with the given classifier, created when the command runs; no {@code --model}. */
     ClassifyCommand(Supplier<MentionClassifier> classifier) {
         this.classifier = classifier;
+        this.modelOption = false;
     }
 
     @Override
@@ -42,7 +46,8 @@ final class ClassifyCommand implements Command {
 
     @Override
     public String help() {
-        return "usage: firebreak classify [--in F] [--out F] [--rejects F]\n"
+        return "usage: firebreak classify [--in F] [--out F]" + (modelOption ? " [--model F]" : "")
+                + " [--rejects F]\n"
                 + "\n"
                 + "Reads mentions as JSON lines (Mention JSON: id, platform and text required) and writes one\n"
                 + "line per mention with the built-in classifier's verdict:\n"
@@ -51,16 +56,17 @@ final class ClassifyCommand implements Command {
                 + "\n"
                 + "  --in F        input file (default: standard input)\n"
                 + "  --out F       output file (default: standard output)\n"
+                + (modelOption ? ModelOption.help() : "")
                 + "  --rejects F   also write the raw lines that could not be read there\n"
                 + "\n"
                 + "A line that cannot be read is reported on standard error as 'line N: <what is wrong>' and\n"
                 + "skipped. Exit code 0 if at least one line was processed (or the input was empty), 1 if none\n"
-                + "could be, 2 for bad usage.\n";
+                + "could be" + (modelOption ? " or the model cannot be used" : "") + ", 2 for bad usage.\n";
     }
 
     @Override
     public Set<String> options() {
-        return Set.of("in", "out", "rejects");
+        return modelOption ? Set.of("in", "out", "model", "rejects") : Set.of("in", "out", "rejects");
     }
 
     @Override
@@ -68,7 +74,12 @@ final class ClassifyCommand implements Command {
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
         }
-        MentionClassifier c = classifier.get();
+        MentionClassifier c;
+        if (modelOption && args.value("model").isPresent()) {
+            c = ModelOption.load(args, BuiltInClassifier.create()).orElseThrow().classifier();
+        } else {
+            c = classifier.get();
+        }
         JsonLines.Result result;
         try (BufferedReader in = Streams.reader(args.path("in"), io);
                 Writer out = Streams.writer(args.path("out"), io)) {

@@ -15,22 +15,26 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@code evaluate --in F --task polarity|complaint [--json] [--rejects F]}: classifies labelled mentions
- * and prints accuracy, macro-F1, per-class precision, recall, F1 and support, and the confusion matrix.
+ * {@code evaluate --in F --task polarity|complaint [--model F] [--json] [--rejects F]}: classifies labelled
+ * mentions and prints accuracy, macro-F1, per-class precision, recall, F1 and support, and the confusion
+ * matrix. With {@code --model} a trained model of the same task is measured (see {@link ModelOption}).
  */
 final class EvaluateCommand implements Command {
 
     private final Supplier<MentionClassifier> classifier;
+    private final boolean modelOption;
     private final FirebreakJson json = FirebreakJson.create();
 
-    /** An evaluate command for the built-in classifier. */
+    /** An evaluate command for the built-in classifier, and {@code --model} for a trained model. */
     EvaluateCommand() {
-        this(BuiltInClassifier::create);
+        this.classifier = BuiltInClassifier::create;
+        this.modelOption = true;
     }
 
-    /** An evaluate command for the given classifier, created when the command runs. */
+    /** An evaluate command for the given classifier, created when the command runs; no {@code --model}. */
     EvaluateCommand(Supplier<MentionClassifier> classifier) {
         this.classifier = classifier;
+        this.modelOption = false;
     }
 
     @Override
@@ -45,7 +49,8 @@ final class EvaluateCommand implements Command {
 
     @Override
     public String help() {
-        return "usage: firebreak evaluate --in F --task polarity|complaint [--json] [--rejects F]\n"
+        return "usage: firebreak evaluate --in F --task polarity|complaint" + (modelOption ? " [--model F]" : "")
+                + " [--json] [--rejects F]\n"
                 + "\n"
                 + "Reads labelled mentions as JSON lines: Mention JSON plus \"label\" (negative, neutral or\n"
                 + "positive for --task polarity; true or false, or 1 or 0, for --task complaint), classifies\n"
@@ -54,16 +59,19 @@ final class EvaluateCommand implements Command {
                 + "\n"
                 + "  --in F        input file (default: standard input)\n"
                 + "  --task T      polarity or complaint (required)\n"
+                + (modelOption ? "  --model F     measure a model written by 'firebreak train' for the same task\n"
+                        + "                (combined with the built-in classifier) instead of the built-in one\n" : "")
                 + "  --json        print one JSON object instead of the table\n"
                 + "  --rejects F   also write the raw lines that could not be read there\n"
                 + "\n"
                 + "A line that cannot be read is reported on standard error as 'line N: <what is wrong>' and\n"
-                + "skipped. Exit code 0 on success, 1 if no line could be read, 2 for bad usage.\n";
+                + "skipped. Exit code 0 on success, 1 if no line could be read" + (modelOption
+                        ? " or the model cannot be used" : "") + ", 2 for bad usage.\n";
     }
 
     @Override
     public Set<String> options() {
-        return Set.of("in", "task", "rejects");
+        return modelOption ? Set.of("in", "task", "model", "rejects") : Set.of("in", "task", "rejects");
     }
 
     @Override
@@ -82,7 +90,18 @@ final class EvaluateCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--" + e.getMessage());
         }
-        MentionClassifier c = classifier.get();
+        MentionClassifier c;
+        if (modelOption && args.value("model").isPresent()) {
+            ModelOption.Loaded loaded = ModelOption.load(args, BuiltInClassifier.create()).orElseThrow();
+            if (loaded.task() != task) {
+                io.err().println("firebreak evaluate: error: " + args.value("model").get() + " is a "
+                        + loaded.task().jsonName() + " model; it cannot be measured with --task " + task.jsonName());
+                return Main.FAILURE;
+            }
+            c = loaded.classifier();
+        } else {
+            c = classifier.get();
+        }
         ConfusionMatrix m = new ConfusionMatrix(task.labels());
         JsonLines.Result result;
         try (BufferedReader in = Streams.reader(args.path("in"), io)) {

@@ -78,7 +78,7 @@ public final class Main {
                 // commands are registered here, one line each, in the order of CLI.md
                 new ClassifyCommand(),
                 new EvaluateCommand(),
-                new TrainCommand(),
+                new TrainCommand("builtin", dev.firebreak.classify.BuiltInClassifier::create, true),
                 new DetectCommand(),
                 new ReplayCommand(),
                 new IngestCommand(ingestPlatforms()),

@@ -25,9 +25,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@code train --in F --task polarity|complaint --out MODEL [--folds K] [--json]}: trains a classifier
- * from labelled mentions and saves it; with {@code --folds K} it first prints K-fold cross-validated
- * metrics (and, when a baseline classifier is wired in, the baseline's metrics on the same folds).
+ * {@code train --in F --task polarity|complaint --out MODEL [--folds K] [--json] [--text-only]}: trains a
+ * classifier from labelled mentions and saves it; with {@code --folds K} it first prints K-fold
+ * cross-validated metrics (and, when a baseline classifier is wired in, the baseline's metrics on the
+ * same folds). {@code --text-only} trains on the text alone even when the baseline is wired in as a
+ * feature source.
  */
 final class TrainCommand implements Command {
 
@@ -70,11 +72,14 @@ final class TrainCommand implements Command {
     @Override
     public String help() {
         return "usage: firebreak train [--in F] --task polarity|complaint --out MODEL [--folds K] [--json]"
-                + " [--rejects F]\n"
+                + (baselineAsFeatures ? " [--text-only]" : "") + " [--rejects F]\n"
                 + "\n"
                 + "Reads labelled mentions (Mention JSON lines with a \"label\": negative, neutral or positive\n"
                 + "for polarity; true or false for complaint), trains a linear classifier over hashed word\n"
-                + "and character n-grams, and saves it to MODEL (load it in Java with TrainedModel.load).\n"
+                + "and character n-grams" + (baselineAsFeatures ? " and the " + baselineName + " classifier's scores and signals" : "")
+                + ",\nand saves it to MODEL. Use it with 'firebreak classify --model MODEL' or 'firebreak evaluate\n"
+                + "--model MODEL'; in Java load it with TrainedModel.load(path"
+                + (baselineAsFeatures ? ", the " + baselineName + " classifier)" : ")") + ".\n"
                 + "\n"
                 + "  --in F        labelled mentions (default: standard input)\n"
                 + "  --task T      polarity or complaint\n"
@@ -84,11 +89,11 @@ final class TrainCommand implements Command {
                 + (baseline.isPresent() ? "                and the same for the " + baselineName
                         + " classifier on the same folds\n" : "")
                 + "  --json        print the metrics as one JSON object instead of text\n"
+                + (baselineAsFeatures ? "  --text-only   learn from the text alone, without the " + baselineName
+                        + " classifier's\n                scores and signals (a smaller, faster model that loads without it)\n" : "")
                 + "  --rejects F   also write lines that cannot be read there\n"
                 + "\n"
-                + "Lines that cannot be read are reported on standard error as 'line N: ...' and skipped.\n"
-                + (baselineAsFeatures ? "The model also uses the " + baselineName + " classifier's scores and signals as "
-                        + "features.\n" : "");
+                + "Lines that cannot be read are reported on standard error as 'line N: ...' and skipped.\n";
     }
 
     @Override
@@ -98,7 +103,7 @@ final class TrainCommand implements Command {
 
     @Override
     public Set<String> flags() {
-        return Set.of("json");
+        return baselineAsFeatures ? Set.of("json", "text-only") : Set.of("json");
     }
 
     @Override
@@ -129,7 +134,7 @@ final class TrainCommand implements Command {
         }
         Optional<MentionClassifier> base = baseline.map(Supplier::get);
         TrainerConfig config = TrainerConfig.defaults();
-        if (baselineAsFeatures && base.isPresent()) {
+        if (baselineAsFeatures && base.isPresent() && !args.flag("text-only")) {
             config = config.toBuilder().featuresFrom(baselineName, base.get()).build();
         }
         Trainer trainer = Trainer.create(task, config);

@@ -69,9 +69,9 @@ class ClassifyCommandTest {
         assertEquals(1, none.code());
         assertTrue(none.err().contains("line 1: ") && none.err().contains("line 2: "), none.err());
         assertEquals(0, CliRun.run("", "classify").code(), "an empty input is not a failure");
-        CliRun bad = CliRun.run("", "classify", "--model", "x.bin");
+        CliRun bad = CliRun.run("", "classify", "--modle", "x.bin");
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("unknown option --model"), bad.err());
+        assertTrue(bad.err().contains("unknown option --modle"), bad.err());
         CliRun missing = CliRun.run("", "classify", "--in", dir.resolve("nope.jsonl").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("input file not found"), missing.err());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.classify.BuiltInClassifier;
 import dev.firebreak.classify.Classification;
 import dev.firebreak.classify.Language;
 import dev.firebreak.classify.MentionClassifier;
@@ -105,7 +106,7 @@ class TrainCommandTest {
         assertEquals(0, r.code, r.err);
         assertEquals("", r.out, "without --folds nothing goes to standard output");
         assertTrue(r.err.contains("trained a polarity model on 90 mentions"), r.err);
-        TrainedModel m = TrainedModel.load(model);
+        TrainedModel m = TrainedModel.load(model, BuiltInClassifier.create());
         assertEquals(Polarity.POSITIVE, m.classify(mention("thanks, love it")).polarity());
         assertEquals(Polarity.NEGATIVE, m.classify(mention("worst app, I hate it")).polarity());
     }
@@ -155,7 +156,8 @@ class TrainCommandTest {
         assertTrue(model.get("accuracy").asDouble() > 0.9, r.out);
         assertEquals(20, model.get("labels").get("neutral").get("support").asInt());
         assertEquals(3, model.get("confusion").get("counts").size());
-        assertFalse(o.has("baseline"));
+        assertEquals("builtin", o.get("baseline").get("name").asText(), "the built-in classifier on the same folds");
+        assertEquals(60, o.get("baseline").get("examples").asInt());
     }
 
     @Test
@@ -201,6 +203,34 @@ class TrainCommandTest {
         assertEquals(1.0, o.get("model").get("accuracy").asDouble(), 1e-9, r.out);
         TrainedModel loaded = TrainedModel.load(model, oracle);
         assertEquals("oracle", loaded.config().featureSourceName().orElseThrow());
+    }
+
+    @Test
+    void textOnlyLearnsWithoutTheWiredFeatureSourceButStillMeasuresIt() throws IOException {
+        // the same oracle as above: with its features the model would be perfect, without them the
+        // texts (all alike) teach nothing
+        MentionClassifier oracle = m -> {
+            Polarity p = m.id().startsWith("0-") ? Polarity.NEGATIVE : m.id().startsWith("1-") ? Polarity.NEUTRAL
+                    : Polarity.POSITIVE;
+            return new Classification(Language.ENGLISH, 1, 0, p, 0, false, List.of(), List.of());
+        };
+        List<String> lines = new ArrayList<>();
+        for (String line : polarityLines(20, 9)) {
+            lines.add(line.replaceAll("\"text\": \"[^\"]*\"", "\"text\": \"same words every time\""));
+        }
+        TrainCommand command = new TrainCommand("oracle", () -> oracle, true);
+        assertTrue(command.help().contains("--text-only"), command.help());
+        Path model = dir.resolve("text-only.model");
+        Run r = run(command, "--in", write(lines).toString(), "--task", "polarity", "--out", model.toString(),
+                "--folds", "4", "--json", "--text-only");
+        assertEquals(0, r.code, r.err);
+        JsonNode o = new ObjectMapper().readTree(r.out);
+        assertTrue(o.get("model").get("accuracy").asDouble() < 0.5, r.out);
+        assertEquals(1.0, o.get("baseline").get("accuracy").asDouble(), 1e-9, r.out);
+        TrainedModel loaded = TrainedModel.load(model);
+        assertTrue(loaded.config().featureSourceName().isEmpty());
+        assertTrue(run("train", "--help").out.contains("--text-only"), "the command line has it");
+        assertFalse(new TrainCommand().flags().contains("text-only"), "no feature source wired in, no such flag");
     }
 
     @Test
@@ -258,6 +288,7 @@ class TrainCommandTest {
                 "--folds", "2");
         assertEquals(0, run.code, run.err);
         assertTrue(run.out.contains("true") && run.out.contains("false"), run.out);
-        assertTrue(TrainedModel.load(model).classify(mention("the app is broken")).complaint());
+        assertTrue(TrainedModel.load(model, BuiltInClassifier.create()).classify(mention("the app is broken"))
+                .complaint());
     }
 }
