@@ -75,11 +75,14 @@ public final class BrandStateCodec {
         o.put("updates", s.updates);
         o.put("duplicates", s.duplicates);
         ArrayNode seen = o.putArray("seen");
-        s.seen.forEach((k, v) -> {
-            ArrayNode a = seen.addArray();
-            a.add(k.platform().name()).add(k.id()).add(v.seenAt.toString()).add(v.spread).add(v.visibility.name())
-                    .add(v.incident).add(v.owned).add(v.negative);
-        });
+        DedupTable d = s.seen;
+        for (int k = 0; k < d.size(); k++) {
+            int e = d.at(k);
+            IncidentId incident = d.incident(e);
+            seen.addArray().add(d.platform(e).name()).add(d.id(e)).add(d.seenAt(e).toString()).add(d.spreadOf(e))
+                    .add(d.visibility(e).name()).add(incident == null ? null : incident.value()).add(d.owned(e))
+                    .add(d.negative(e));
+        }
         ArrayNode series = o.putArray("series");
         for (Series x : s.series.values()) {
             ObjectNode n = series.addObject();
@@ -392,10 +395,10 @@ public final class BrandStateCodec {
             s.updates = o.path("updates").asLong();
             s.duplicates = o.path("duplicates").asLong();
             for (JsonNode a : o.path("seen")) {
-                s.seen.put(new MentionKey(Platform.of(a.get(0).asText()), a.get(1).asText()),
-                        new Seen(Instant.parse(a.get(2).asText()), a.get(3).asLong(),
-                                Visibility.valueOf(a.get(4).asText()), a.get(5).isNull() ? null : a.get(5).asText(),
-                                a.get(6).asBoolean(), a.get(7).asBoolean()));
+                MentionKey key = new MentionKey(Platform.of(a.get(0).asText()), a.get(1).asText());
+                s.seen.add(key.platform(), key.id(), Instant.parse(a.get(2).asText()), a.get(3).asLong(),
+                        Visibility.valueOf(a.get(4).asText()), a.get(5).isNull() ? null : new IncidentId(a.get(5).asText()),
+                        a.get(6).asBoolean(), a.get(7).asBoolean());
             }
             for (JsonNode n : o.path("series")) {
                 Series.Key key = new Series.Key(Series.Kind.valueOf(text(n, "kind")), n.path("value").asText());
