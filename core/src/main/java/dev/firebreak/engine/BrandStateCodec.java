@@ -1,5 +1,9 @@
 package dev.firebreak.engine;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -27,6 +31,7 @@ import dev.firebreak.json.JsonFormatException;
 import dev.firebreak.mention.MentionKey;
 import dev.firebreak.mention.Platform;
 import dev.firebreak.mention.Visibility;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +55,16 @@ public final class BrandStateCodec {
 
     private final FirebreakJson json = FirebreakJson.create();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    /**
+     * The parser of {@link #decode}'s fast path: FirebreakJson's limits, without interning field names (a
+     * state's field names include every author key of its incidents: interning them costs more than it saves).
+     */
+    private final JsonFactory streaming = new JsonFactoryBuilder()
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(FirebreakJson.MAX_STRING_LENGTH)
+                    .maxNestingDepth(64).build())
+            .build();
 
     private BrandStateCodec() {
     }
@@ -380,6 +395,18 @@ public final class BrandStateCodec {
      */
     public BrandState decode(String text, EscalationPolicy policy) {
         Objects.requireNonNull(policy, "policy");
+        if (text != null) {
+            try {
+                return BrandStateReader.read(text, streaming, json, this, VERSION, policy);
+            } catch (IOException | RuntimeException e) {
+                // not exactly what encode writes (or not valid): the tree reader below decides, and names the fault
+            }
+        }
+        return decodeTree(text, policy);
+    }
+
+    /** {@link #decode} with a JSON tree: the reference reader, for any text. */
+    BrandState decodeTree(String text, EscalationPolicy policy) {
         JsonNode o = json.parseObject(text);
         try {
             int v = o.path("v").asInt(-1);
@@ -493,12 +520,12 @@ public final class BrandStateCodec {
         return new MentionKey(Platform.of(text(n, "platform")), text(n, "id"));
     }
 
-    private static AlertGate readGate(JsonNode n) {
+    static AlertGate readGate(JsonNode n) {
         return new AlertGate(n.path("active").asBoolean(), n.path("quiet").asInt(),
                 Optional.ofNullable(optInstant(n, "raisedAt")), Optional.ofNullable(optInstant(n, "endedAt")));
     }
 
-    private static AuthorSummary readAuthor(JsonNode n) {
+    static AuthorSummary readAuthor(JsonNode n) {
         return new AuthorSummary(Platform.of(text(n, "platform")), text(n, "handle"), n.path("followers").asLong(),
                 n.path("verified").asBoolean());
     }
@@ -581,7 +608,7 @@ public final class BrandStateCodec {
         return t;
     }
 
-    private static EscalationStatus readStatus(JsonNode n) {
+    static EscalationStatus readStatus(JsonNode n) {
         List<EscalationRecord> history = new ArrayList<>();
         for (JsonNode a : n.path("history")) {
             history.add(new EscalationRecord(a.get(0).asInt(), Role.of(a.get(1).asText()),
