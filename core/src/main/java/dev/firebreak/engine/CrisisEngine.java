@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -148,7 +149,9 @@ public final class CrisisEngine {
         if (!anyControl && b.brandControls.isEmpty()) {
             log.debug("No publishing control: crisis plans keep 'pause scheduled content' as a manual step");
         }
-        this.brands = Map.copyOf(m);
+        // in the builder's order, not Map.copyOf's (whose iteration order changes from one JVM run to the next):
+        // tick, the listing methods and the store visit brands in the same order every run
+        this.brands = Collections.unmodifiableMap(m);
         this.matcher = new BrandMatcher(new ArrayList<>(m.values()));
         for (Runnable r : pending) {
             r.run();
@@ -423,8 +426,9 @@ public final class CrisisEngine {
     /**
      * Runs the time-based work due at {@code now} for every brand: closes time buckets (volume and
      * negative-share signals), evaluates response and acknowledgement deadlines, demotes calm incidents,
-     * moves quiet incidents to monitoring and resolves long-quiet ones. {@code now} should be the clock's
-     * time; events are stamped with it.
+     * moves quiet incidents to monitoring and resolves long-quiet ones. Brands are visited in the order
+     * they were added to the builder, every run. {@code now} should be the clock's time; events are stamped
+     * with it.
      */
     public void tick(Instant now) {
         Objects.requireNonNull(now, "now");
@@ -654,7 +658,7 @@ public final class CrisisEngine {
         }
     }
 
-    /** The watched brands, by name. */
+    /** The watched brands, by name, in the order they were added to the builder. */
     public Map<String, Brand> brands() {
         Map<String, Brand> out = new LinkedHashMap<>();
         for (BrandRuntime rt : brands.values()) {
