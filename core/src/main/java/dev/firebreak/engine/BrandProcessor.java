@@ -159,7 +159,14 @@ final class BrandProcessor {
             count(s.fixedSeries(Series.Kind.CATEGORY, cats.get(i).id(), bucket, bucketSeconds), negative, bucket);
         }
         for (int i = 0; i < tags.size(); i++) {
-            countHashtag(s, tags.get(i), negative, bucket);
+            String tag = tags.get(i);
+            String shared = countHashtag(s, tag, negative, bucket);
+            if (shared != tag) {
+                tags.set(i, shared); // (the series' instance: the scanned one dies young, not with the Recent)
+            }
+        }
+        if (tags.size() == 1) {
+            tags = List.of(tags.get(0)); // one object where an ArrayList is two, kept as long as the Recent
         }
         // keep the last recentMentions(): add, and drop the oldest beyond that (with no room at all, r itself);
         // the oldest one's object takes the new mention (nothing else holds a Recent beyond a call)
@@ -341,12 +348,13 @@ final class BrandProcessor {
         series.lastActive = bucket;
     }
 
-    private void countHashtag(BrandState s, String tag, boolean negative, long bucket) {
+    /** Counts a hashtag in its series; returns the series' instance of the tag (or {@code tag} without one). */
+    private String countHashtag(BrandState s, String tag, boolean negative, long bucket) {
         Series.Key key = new Series.Key(Series.Kind.HASHTAG, tag);
         Series series = s.series.get(key);
         if (series == null) {
             if (detection.maxHashtagSeries() == 0) {
-                return;
+                return tag;
             }
             int tags = 0;
             Series idlest = null;
@@ -361,7 +369,7 @@ final class BrandProcessor {
             }
             if (tags >= detection.maxHashtagSeries()) {
                 if (idlest == null) {
-                    return;
+                    return tag;
                 }
                 s.series.remove(idlest.key);
             }
@@ -375,6 +383,7 @@ final class BrandProcessor {
             series.negatives++;
         }
         series.lastActive = bucket;
+        return series.key.value();
     }
 
     /** Time-based work due at {@code now}: bucket closes and escalation deadlines. */
