@@ -119,12 +119,21 @@ public class JournalRestartBenchmark {
         return bytes;
     }
 
-    /** Opens the journal of 100,000 incidents and builds the engine on it. */
+    /**
+     * Opens the journal of 100,000 incidents and builds the engine on it. It returns the brands' restored
+     * mention counts, not {@code incidents()}: listing 100,000 incidents is not part of a restart (the setup
+     * checks the count once).
+     */
     @Benchmark
-    public int restart() {
+    public long restart() {
         try (JournalStore journal = JournalStore.open(dir, JournalConfig.builder().fsync(FsyncPolicy.never())
                 .snapshotEveryRecords(1_000_000_000L).build())) {
-            return engine(journal).incidents().size();
+            CrisisEngine engine = engine(journal);
+            long mentions = 0;
+            for (Brand b : watched) {
+                mentions += engine.mentions(b.name());
+            }
+            return mentions;
         }
     }
 }
