@@ -1,5 +1,7 @@
 package dev.firebreak.facebook;
 
+import static dev.firebreak.internal.Bounds.range;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -413,7 +415,7 @@ public final class FacebookConfig {
 
         /** The pause between calls at 100% usage, 0 to 1 hour. */
         public Builder maxSlowdown(Duration maxSlowdown) {
-            this.maxSlowdown = duration("maxSlowdown", maxSlowdown, Duration.ZERO, Duration.ofHours(1));
+            this.maxSlowdown = range("maxSlowdown", maxSlowdown, Duration.ZERO, Duration.ofHours(1));
             return this;
         }
 
@@ -425,19 +427,19 @@ public final class FacebookConfig {
 
         /** The first retry's wait, 1 ms to 5 minutes. */
         public Builder retryBackoff(Duration retryBackoff) {
-            this.retryBackoff = duration("retryBackoff", retryBackoff, Duration.ofMillis(1), Duration.ofMinutes(5));
+            this.retryBackoff = range("retryBackoff", retryBackoff, Duration.ofMillis(1), Duration.ofMinutes(5));
             return this;
         }
 
         /** The longest single sleep before a call, 0 to 24 hours. */
         public Builder maxWait(Duration maxWait) {
-            this.maxWait = duration("maxWait", maxWait, Duration.ZERO, Duration.ofHours(24));
+            this.maxWait = range("maxWait", maxWait, Duration.ZERO, Duration.ofHours(24));
             return this;
         }
 
         /** The timeout of one HTTP request, 1 ms to 10 minutes. */
         public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = duration("requestTimeout", requestTimeout, Duration.ofMillis(1), Duration.ofMinutes(10));
+            this.requestTimeout = range("requestTimeout", requestTimeout, Duration.ofMillis(1), Duration.ofMinutes(10));
             return this;
         }
 
@@ -477,21 +479,6 @@ public final class FacebookConfig {
             if (!FIELDS.matcher(value).matches()) {
                 throw new IllegalArgumentException(field + " must be a Graph field list of 1 to 2000 characters "
                         + "(letters, digits, '_', '.', ',', '(', ')', '{', '}'), was '" + abbreviate(value) + "'");
-            }
-            return value;
-        }
-
-        private static int range(String field, int value, int min, int max) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + value);
-            }
-            return value;
-        }
-
-        private static Duration duration(String field, Duration value, Duration min, Duration max) {
-            Objects.requireNonNull(value, field);
-            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-                throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + value);
             }
             return value;
         }

@@ -1,5 +1,7 @@
 package dev.firebreak.twitter;
 
+import static dev.firebreak.internal.Bounds.range;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -263,13 +265,13 @@ public final class TwitterConfig {
 
         /** How long to wait for response headers: 1 ms to 10 minutes. */
         public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = duration("requestTimeout", requestTimeout, Duration.ofMillis(1), Duration.ofMinutes(10));
+            this.requestTimeout = range("requestTimeout", requestTimeout, Duration.ofMillis(1), Duration.ofMinutes(10));
             return this;
         }
 
         /** Silence after which the stream is reopened: 1 ms to 10 minutes. */
         public Builder streamStallTimeout(Duration streamStallTimeout) {
-            this.streamStallTimeout = duration("streamStallTimeout", streamStallTimeout, Duration.ofMillis(1),
+            this.streamStallTimeout = range("streamStallTimeout", streamStallTimeout, Duration.ofMillis(1),
                     Duration.ofMinutes(10));
             return this;
         }
@@ -288,7 +290,7 @@ public final class TwitterConfig {
 
         /** Longest wait for a rate-limit reset: 0 (never wait) to 1 hour. */
         public Builder maxRateLimitWait(Duration maxRateLimitWait) {
-            this.maxRateLimitWait = duration("maxRateLimitWait", maxRateLimitWait, Duration.ZERO, Duration.ofHours(1));
+            this.maxRateLimitWait = range("maxRateLimitWait", maxRateLimitWait, Duration.ZERO, Duration.ofHours(1));
             return this;
         }
 
@@ -344,21 +346,6 @@ public final class TwitterConfig {
                 // never echo the value: it is a secret
                 throw new IllegalArgumentException(field
                         + " must be 1 to 4096 printable ASCII characters without spaces or line breaks");
-            }
-            return value;
-        }
-
-        private static Duration duration(String field, Duration value, Duration min, Duration max) {
-            Objects.requireNonNull(value, field);
-            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-                throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + value);
-            }
-            return value;
-        }
-
-        private static int range(String field, int value, int min, int max) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + value);
             }
             return value;
         }

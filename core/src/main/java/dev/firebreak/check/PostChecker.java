@@ -4,9 +4,7 @@ import dev.firebreak.account.AccountRegistry;
 import dev.firebreak.account.OwnedAccount;
 import dev.firebreak.check.internal.TextScan;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,49 +77,13 @@ public final class PostChecker {
     public static final double DEFAULT_NEGATIVE_MIN_SHARE = 0.6;
 
     private final Builder config;
-    private final List<PostRule> rules;
-    private final Map<String, FindingSeverity> severities;
-    private final Map<String, FindingSeverity> overrides;
+    private final RuleSet<PostRule> rules;
 
     private PostChecker(Builder b) {
         this.config = b.copy();
         PostRules.Settings settings = new PostRules.Settings(Set.copyOf(b.watch), Set.copyOf(b.knownHandles),
                 b.negativeMinMentions, b.negativeMinShare);
-        Map<String, PostRule> all = new LinkedHashMap<>();
-        for (PostRule r : PostRules.builtIn(settings)) {
-            all.put(r.id(), r);
-        }
-        for (PostRule r : b.custom) {
-            if (all.containsKey(r.id())) {
-                throw new IllegalArgumentException("rule id '" + r.id() + "' is used twice; rule ids must be unique");
-            }
-            all.put(r.id(), r);
-        }
-        for (String id : b.disabled) {
-            requireKnown(id, all.keySet(), "disable");
-        }
-        for (String id : b.severities.keySet()) {
-            requireKnown(id, all.keySet(), "severity");
-        }
-        List<PostRule> enabled = new ArrayList<>();
-        Map<String, FindingSeverity> sev = new LinkedHashMap<>();
-        for (PostRule r : all.values()) {
-            if (!b.disabled.contains(r.id())) {
-                enabled.add(r);
-                sev.put(r.id(), b.severities.getOrDefault(r.id(),
-                        Objects.requireNonNull(r.defaultSeverity(), "defaultSeverity of rule " + r.id())));
-            }
-        }
-        this.rules = List.copyOf(enabled);
-        this.severities = Map.copyOf(sev);
-        this.overrides = Map.copyOf(b.severities);
-    }
-
-    static void requireKnown(String id, Set<String> known, String setting) {
-        if (!known.contains(id)) {
-            throw new IllegalArgumentException(setting + ": unknown rule id '" + id + "'; known rules are "
-                    + String.join(", ", known));
-        }
+        this.rules = new RuleSet<>(PostRules.builtIn(settings), b.ruleChoices, PostRule::defaultSeverity);
     }
 
     /** A checker with every built-in rule, no registry, no crisis, the shipped word lists. */
@@ -141,12 +103,12 @@ public final class PostChecker {
 
     /** The enabled rules, built-in ones first, in the order they run. */
     public List<PostRule> rules() {
-        return rules;
+        return rules.rules();
     }
 
     /** The severity each enabled rule reports with, by rule id. */
     public Map<String, FindingSeverity> severities() {
-        return severities;
+        return rules.severities();
     }
 
     /** Checks a post against the crisis context given to the builder. */
@@ -164,12 +126,7 @@ public final class PostChecker {
         Objects.requireNonNull(crisis, "crisis");
         CheckContext context = CheckContext.create(config.clock.instant(), crisis, config.registry,
                 brandOf(post, config.registry), config.words, post.text());
-        List<Finding> findings = new ArrayList<>();
-        for (PostRule r : rules) {
-            findings.addAll(RuleRunner.run(post.id(), post, post.text(), context, r.id(), severities.get(r.id()),
-                    overrides, r::check));
-        }
-        return new CheckResult(post.id(), findings, context.now());
+        return rules.check(post.id(), post, post.text(), context, r -> r::check);
     }
 
     /** The post's brand: given on the post, else its account's in the registry when that is unambiguous. */
@@ -186,9 +143,7 @@ public final class PostChecker {
 
     @Override
     public String toString() {
-        List<String> ids = new ArrayList<>();
-        rules.forEach(r -> ids.add(r.id()));
-        return "PostChecker" + ids;
+        return "PostChecker" + rules.ids();
     }
 
     /** Configures a {@link PostChecker}; setters fail fast on bad values. Not thread-safe. */
@@ -200,9 +155,7 @@ public final class PostChecker {
         private final Set<String> knownHandles = new LinkedHashSet<>();
         private long negativeMinMentions = DEFAULT_NEGATIVE_MIN_MENTIONS;
         private double negativeMinShare = DEFAULT_NEGATIVE_MIN_SHARE;
-        private final Set<String> disabled = new LinkedHashSet<>();
-        private final Map<String, FindingSeverity> severities = new LinkedHashMap<>();
-        private final List<PostRule> custom = new ArrayList<>();
+        private RuleSet.Choices<PostRule> ruleChoices = new RuleSet.Choices<>(PostRule::id);
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -217,9 +170,7 @@ public final class PostChecker {
             b.knownHandles.addAll(knownHandles);
             b.negativeMinMentions = negativeMinMentions;
             b.negativeMinShare = negativeMinShare;
-            b.disabled.addAll(disabled);
-            b.severities.putAll(severities);
-            b.custom.addAll(custom);
+            b.ruleChoices = ruleChoices.copy();
             b.clock = clock;
             return b;
         }
@@ -287,27 +238,25 @@ public final class PostChecker {
 
         /** Turns a rule off (checked against the known rule ids when building). */
         public Builder disable(String ruleId) {
-            disabled.add(Finding.requireRuleId(ruleId));
+            ruleChoices.disable(ruleId);
             return this;
         }
 
         /** Turns a disabled rule back on. */
         public Builder enable(String ruleId) {
-            disabled.remove(Finding.requireRuleId(ruleId));
+            ruleChoices.enable(ruleId);
             return this;
         }
 
         /** Sets the severity of a rule's findings (checked against the known rule ids when building). */
         public Builder severity(String ruleId, FindingSeverity severity) {
-            severities.put(Finding.requireRuleId(ruleId), Objects.requireNonNull(severity, "severity"));
+            ruleChoices.severity(ruleId, severity);
             return this;
         }
 
         /** Adds a rule of the team's own; it runs after the built-in ones. */
         public Builder addRule(PostRule rule) {
-            Objects.requireNonNull(rule, "rule");
-            Finding.requireRuleId(rule.id());
-            custom.add(rule);
+            ruleChoices.add(rule);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package dev.firebreak.check;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
@@ -36,35 +35,6 @@ public interface PostRule {
     /** A rule from a function. */
     static PostRule of(String id, FindingSeverity defaultSeverity, String description,
             BiFunction<PlannedPost, CheckContext, List<Finding>> check) {
-        Finding.requireRuleId(id);
-        Objects.requireNonNull(defaultSeverity, "defaultSeverity");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(check, "check");
-        return new PostRule() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public FindingSeverity defaultSeverity() {
-                return defaultSeverity;
-            }
-
-            @Override
-            public String description() {
-                return description;
-            }
-
-            @Override
-            public List<Finding> check(PlannedPost post, CheckContext context) {
-                return check.apply(post, context);
-            }
-
-            @Override
-            public String toString() {
-                return "PostRule[" + id + "]";
-            }
-        };
+        return new FunctionRule.Post(id, defaultSeverity, description, check);
     }
 }

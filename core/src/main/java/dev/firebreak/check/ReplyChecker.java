@@ -2,14 +2,10 @@ package dev.firebreak.check;
 
 import dev.firebreak.account.AccountRegistry;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Checks reply drafts before they are sent, against the guides' advice on how to respond. The word lists
@@ -58,40 +54,12 @@ public final class ReplyChecker {
     public static final int DEFAULT_CANNED_MIN_COPIES = 2;
 
     private final Builder config;
-    private final List<ReplyRule> rules;
-    private final Map<String, FindingSeverity> severities;
-    private final Map<String, FindingSeverity> overrides;
+    private final RuleSet<ReplyRule> rules;
 
     private ReplyChecker(Builder b) {
         this.config = b.copy();
-        Map<String, ReplyRule> all = new LinkedHashMap<>();
-        for (ReplyRule r : ReplyRules.builtIn(new ReplyRules.Settings(b.cannedMinSimilarity, b.cannedMinCopies))) {
-            all.put(r.id(), r);
-        }
-        for (ReplyRule r : b.custom) {
-            if (all.containsKey(r.id())) {
-                throw new IllegalArgumentException("rule id '" + r.id() + "' is used twice; rule ids must be unique");
-            }
-            all.put(r.id(), r);
-        }
-        for (String id : b.disabled) {
-            PostChecker.requireKnown(id, all.keySet(), "disable");
-        }
-        for (String id : b.severities.keySet()) {
-            PostChecker.requireKnown(id, all.keySet(), "severity");
-        }
-        List<ReplyRule> enabled = new ArrayList<>();
-        Map<String, FindingSeverity> sev = new LinkedHashMap<>();
-        for (ReplyRule r : all.values()) {
-            if (!b.disabled.contains(r.id())) {
-                enabled.add(r);
-                sev.put(r.id(), b.severities.getOrDefault(r.id(),
-                        Objects.requireNonNull(r.defaultSeverity(), "defaultSeverity of rule " + r.id())));
-            }
-        }
-        this.rules = List.copyOf(enabled);
-        this.severities = Map.copyOf(sev);
-        this.overrides = Map.copyOf(b.severities);
+        ReplyRules.Settings settings = new ReplyRules.Settings(b.cannedMinSimilarity, b.cannedMinCopies);
+        this.rules = new RuleSet<>(ReplyRules.builtIn(settings), b.ruleChoices, ReplyRule::defaultSeverity);
     }
 
     /** A checker with every built-in rule, no crisis context, the shipped word lists. */
@@ -111,12 +79,12 @@ public final class ReplyChecker {
 
     /** The enabled rules, built-in ones first, in the order they run. */
     public List<ReplyRule> rules() {
-        return rules;
+        return rules.rules();
     }
 
     /** The severity each enabled rule reports with, by rule id. */
     public Map<String, FindingSeverity> severities() {
-        return severities;
+        return rules.severities();
     }
 
     /** Checks a draft against the crisis context given to the builder. */
@@ -135,19 +103,12 @@ public final class ReplyChecker {
         Optional<String> brand = draft.incidentId().flatMap(crisis::incident).map(ActiveIncident::brand);
         CheckContext context = CheckContext.create(config.clock.instant(), crisis, AccountRegistry.empty(), brand,
                 config.words, draft.text());
-        List<Finding> findings = new ArrayList<>();
-        for (ReplyRule r : rules) {
-            findings.addAll(RuleRunner.run(draft.id(), draft, draft.text(), context, r.id(), severities.get(r.id()),
-                    overrides, r::check));
-        }
-        return new CheckResult(draft.id(), findings, context.now());
+        return rules.check(draft.id(), draft, draft.text(), context, r -> r::check);
     }
 
     @Override
     public String toString() {
-        List<String> ids = new ArrayList<>();
-        rules.forEach(r -> ids.add(r.id()));
-        return "ReplyChecker" + ids;
+        return "ReplyChecker" + rules.ids();
     }
 
     /** Configures a {@link ReplyChecker}; setters fail fast on bad values. Not thread-safe. */
@@ -156,9 +117,7 @@ public final class ReplyChecker {
         private CheckWords words = CheckWords.defaults();
         private double cannedMinSimilarity = DEFAULT_CANNED_MIN_SIMILARITY;
         private int cannedMinCopies = DEFAULT_CANNED_MIN_COPIES;
-        private final Set<String> disabled = new LinkedHashSet<>();
-        private final Map<String, FindingSeverity> severities = new LinkedHashMap<>();
-        private final List<ReplyRule> custom = new ArrayList<>();
+        private RuleSet.Choices<ReplyRule> ruleChoices = new RuleSet.Choices<>(ReplyRule::id);
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -170,9 +129,7 @@ public final class ReplyChecker {
             b.words = words;
             b.cannedMinSimilarity = cannedMinSimilarity;
             b.cannedMinCopies = cannedMinCopies;
-            b.disabled.addAll(disabled);
-            b.severities.putAll(severities);
-            b.custom.addAll(custom);
+            b.ruleChoices = ruleChoices.copy();
             b.clock = clock;
             return b;
         }
@@ -208,27 +165,25 @@ public final class ReplyChecker {
 
         /** Turns a rule off (checked against the known rule ids when building). */
         public Builder disable(String ruleId) {
-            disabled.add(Finding.requireRuleId(ruleId));
+            ruleChoices.disable(ruleId);
             return this;
         }
 
         /** Turns a disabled rule back on. */
         public Builder enable(String ruleId) {
-            disabled.remove(Finding.requireRuleId(ruleId));
+            ruleChoices.enable(ruleId);
             return this;
         }
 
         /** Sets the severity of a rule's findings (checked against the known rule ids when building). */
         public Builder severity(String ruleId, FindingSeverity severity) {
-            severities.put(Finding.requireRuleId(ruleId), Objects.requireNonNull(severity, "severity"));
+            ruleChoices.severity(ruleId, severity);
             return this;
         }
 
         /** Adds a rule of the team's own; it runs after the built-in ones. */
         public Builder addRule(ReplyRule rule) {
-            Objects.requireNonNull(rule, "rule");
-            Finding.requireRuleId(rule.id());
-            custom.add(rule);
+            ruleChoices.add(rule);
             return this;
         }
 

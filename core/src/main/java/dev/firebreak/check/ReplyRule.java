@@ -1,7 +1,6 @@
 package dev.firebreak.check;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
@@ -36,35 +35,6 @@ public interface ReplyRule {
     /** A rule from a function. */
     static ReplyRule of(String id, FindingSeverity defaultSeverity, String description,
             BiFunction<ReplyDraft, CheckContext, List<Finding>> check) {
-        Finding.requireRuleId(id);
-        Objects.requireNonNull(defaultSeverity, "defaultSeverity");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(check, "check");
-        return new ReplyRule() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public FindingSeverity defaultSeverity() {
-                return defaultSeverity;
-            }
-
-            @Override
-            public String description() {
-                return description;
-            }
-
-            @Override
-            public List<Finding> check(ReplyDraft draft, CheckContext context) {
-                return check.apply(draft, context);
-            }
-
-            @Override
-            public String toString() {
-                return "ReplyRule[" + id + "]";
-            }
-        };
+        return new FunctionRule.Reply(id, defaultSeverity, description, check);
     }
 }

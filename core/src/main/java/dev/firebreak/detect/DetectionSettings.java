@@ -1,5 +1,7 @@
 package dev.firebreak.detect;
 
+import static dev.firebreak.internal.Bounds.range;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -216,7 +218,7 @@ public final class DetectionSettings {
 
         /** Quiet buckets in a row that end an alert, 1 to 100. */
         public Builder exitBuckets(int n) {
-            this.exitBuckets = (int) range("exitBuckets", n, 1, 100);
+            this.exitBuckets = range("exitBuckets", n, 1, 100);
             return this;
         }
 
@@ -274,8 +276,8 @@ public final class DetectionSettings {
 
         /** One-star reviews within a window that make a run: 2 to 10^6 reviews, 1 minute to 7 days. */
         public Builder oneStarRun(int reviews, Duration window) {
-            this.oneStarRun = (int) range("oneStarRun.reviews", reviews, 2, 1_000_000);
-            this.oneStarWindow = duration("oneStarRun.window", window, Duration.ofMinutes(1), Duration.ofDays(7));
+            this.oneStarRun = range("oneStarRun.reviews", reviews, 2, 1_000_000);
+            this.oneStarWindow = range("oneStarRun.window", window, Duration.ofMinutes(1), Duration.ofDays(7));
             return this;
         }
 
@@ -284,19 +286,19 @@ public final class DetectionSettings {
          * count: 1 to 10^6 replies, share in (0, 1], 1 minute to 30 days.
          */
         public Builder ownPostBacklash(int negativeReplies, double negativeShare, Duration window) {
-            this.ownPostNegativeReplies = (int) range("ownPostBacklash.negativeReplies", negativeReplies, 1, 1_000_000);
+            this.ownPostNegativeReplies = range("ownPostBacklash.negativeReplies", negativeReplies, 1, 1_000_000);
             if (!(negativeShare > 0 && negativeShare <= 1)) {
                 throw new IllegalArgumentException("ownPostBacklash.negativeShare must be in (0, 1], was "
                         + negativeShare);
             }
             this.ownPostNegativeShare = negativeShare;
-            this.ownPostWindow = duration("ownPostBacklash.window", window, Duration.ofMinutes(1), Duration.ofDays(30));
+            this.ownPostWindow = range("ownPostBacklash.window", window, Duration.ofMinutes(1), Duration.ofDays(30));
             return this;
         }
 
         /** Quiet time after an alert ends before the same signal alerts again, 0 to 7 days. */
         public Builder coolDown(Duration coolDown) {
-            this.coolDown = duration("coolDown", coolDown, Duration.ZERO, Duration.ofDays(7));
+            this.coolDown = range("coolDown", coolDown, Duration.ZERO, Duration.ofDays(7));
             return this;
         }
 
@@ -308,19 +310,19 @@ public final class DetectionSettings {
 
         /** Hashtags watched per brand (least recently used are dropped), 0 to 100,000. */
         public Builder maxHashtagSeries(int n) {
-            this.maxHashtagSeries = (int) range("maxHashtagSeries", n, 0, 100_000);
+            this.maxHashtagSeries = range("maxHashtagSeries", n, 0, 100_000);
             return this;
         }
 
         /** Posts whose shares are tracked per brand (least recently used are dropped), 0 to 1,000,000. */
         public Builder maxTrackedPosts(int n) {
-            this.maxTrackedPosts = (int) range("maxTrackedPosts", n, 0, 1_000_000);
+            this.maxTrackedPosts = range("maxTrackedPosts", n, 0, 1_000_000);
             return this;
         }
 
         /** Recent mentions kept per brand to explain alerts, 16 to 100,000. */
         public Builder recentMentions(int n) {
-            this.recentMentions = (int) range("recentMentions", n, 16, 100_000);
+            this.recentMentions = range("recentMentions", n, 16, 100_000);
             return this;
         }
 
@@ -328,26 +330,5 @@ public final class DetectionSettings {
             return new DetectionSettings(this);
         }
 
-        private static long range(String field, long v, long min, long max) {
-            if (v < min || v > max) {
-                throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + v);
-            }
-            return v;
-        }
-
-        private static double range(String field, double v, double min, double max) {
-            if (!(v >= min && v <= max)) {
-                throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + v);
-            }
-            return v;
-        }
-
-        private static Duration duration(String field, Duration d, Duration min, Duration max) {
-            Objects.requireNonNull(d, field);
-            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-                throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + d);
-            }
-            return d;
-        }
     }
 }
