@@ -4,9 +4,7 @@ import dev.firebreak.classify.Category;
 import dev.firebreak.classify.Classification;
 import dev.firebreak.classify.Language;
 import dev.firebreak.classify.Polarity;
-import dev.firebreak.engine.Brand;
 import dev.firebreak.engine.BrandState;
-import dev.firebreak.engine.CrisisEngine;
 import dev.firebreak.mention.Author;
 import dev.firebreak.mention.Engagement;
 import dev.firebreak.mention.Mention;
@@ -23,10 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,11 +40,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The journal's costs. {@code append}: one change record (an ingested mention with its classification,
+ * The journal's append cost. {@code append}: one change record (an ingested mention with its classification,
  * about 600 bytes framed) written and synced as the engine does after each call, per {@link FsyncPolicy};
- * {@code baseline}: the same record encoded and framed but not written. {@code restart}: opening a journal
- * that holds 100,000 incidents (100 brands of 1,000, in a snapshot plus a tail of records) and building an
- * engine on it, which re-applies the tail: what a restart costs.
+ * {@code baseline}: the same record encoded and framed but not written. Restart time is
+ * {@link JournalRestartBenchmark}.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar JournalBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s
@@ -59,7 +54,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class JournalBenchmark {
 
     private static final int MASK = 1023;
-    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
     @Param({"never", "every_5ms", "every_record"})
     public String fsync;
@@ -71,7 +66,7 @@ public class JournalBenchmark {
     private JournalStore journal;
     private int i;
 
-    private static Classification complaint(String category) {
+    static Classification complaint(String category) {
         return new Classification(Language.ENGLISH, 0.93, -0.71, Polarity.NEGATIVE, 0.88, true,
                 List.of(Category.of(category)), List.of());
     }
@@ -119,75 +114,6 @@ public class JournalBenchmark {
         journal.save(state, changes[i++ & MASK]);
         journal.sync();
         return journal.nextLsn();
-    }
-
-    /** A journal of 100,000 incidents, built once per trial. */
-    @State(Scope.Benchmark)
-    public static class Big {
-        static final int BRANDS = 100;
-        static final int PER_BRAND = 1000;
-        static final int TAIL = 2000;
-        Path dir;
-        List<Brand> brands;
-        final Clock clock = Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC);
-
-        CrisisEngine engine(JournalStore journal) {
-            return CrisisEngine.builder().clock(clock).brands(brands).store(journal)
-                    .classifier(m -> complaint(m.text().substring(m.text().lastIndexOf(' ') + 1))).build();
-        }
-
-        @Setup(Level.Trial)
-        public void build() throws IOException {
-            dir = Files.createTempDirectory("journal-restart");
-            brands = new java.util.ArrayList<>();
-            for (int b = 0; b < BRANDS; b++) {
-                brands.add(Brand.builder("brand" + b).build());
-            }
-            JournalConfig once = JournalConfig.builder().fsync(FsyncPolicy.never()).snapshotEveryRecords(1).build();
-            try (JournalStore journal = JournalStore.open(dir, once)) {
-                CrisisEngine engine = engine(journal);
-                int id = 0;
-                for (int k = 0; k < PER_BRAND; k++) {
-                    for (int b = 0; b < BRANDS; b++) {
-                        engine.ingest(Mention.builder(Platform.TWITTER, "m" + id++)
-                                .author(Author.of("a" + id, "user" + id, 300 + id % 1000)).createdAt(clock.instant())
-                                .text("this is a complaint about c" + k).brand("brand" + b).build());
-                    }
-                }
-                engine.tick(clock.instant()); // the snapshot
-            }
-            JournalConfig never = JournalConfig.builder().fsync(FsyncPolicy.never()).build();
-            try (JournalStore journal = JournalStore.open(dir, never)) {
-                CrisisEngine engine = engine(journal);
-                if (engine.incidents().size() != BRANDS * PER_BRAND) {
-                    throw new IllegalStateException("expected " + BRANDS * PER_BRAND + " incidents, built "
-                            + engine.incidents().size());
-                }
-                for (int k = 0; k < TAIL; k++) { // a tail of records after the snapshot, re-applied on restart
-                    engine.ingest(Mention.builder(Platform.TWITTER, "t" + k).author(Author.of("t" + k, "late" + k, 50))
-                            .createdAt(clock.instant()).text("still charged twice c" + (k % PER_BRAND))
-                            .brand("brand" + k % BRANDS).build());
-                }
-            }
-        }
-
-        @TearDown(Level.Trial)
-        public void remove() throws IOException {
-            delete(dir);
-        }
-    }
-
-    /** Opens the journal of 100,000 incidents and builds the engine on it. */
-    @Benchmark
-    @BenchmarkMode(Mode.SingleShotTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 2)
-    @Measurement(iterations = 5)
-    public int restart(Big big) {
-        try (JournalStore journal = JournalStore.open(big.dir, JournalConfig.builder().fsync(FsyncPolicy.never())
-                .snapshotEveryRecords(1_000_000_000L).build())) {
-            return big.engine(journal).incidents().size();
-        }
     }
 
     static void delete(Path p) throws IOException {

@@ -46,18 +46,32 @@ final class Auditor {
         AuditBook book = s.audit;
         Instant now = change.at();
         flushEnded(book, now);
+        BrandChange.Ingest ingest = change instanceof BrandChange.Ingest ? (BrandChange.Ingest) change : null;
+        if (events == null) {
+            // most mentions cause no event: at most the incident the mention joined is touched (no sets to fill)
+            if (ingest != null && !ingest.owned()) {
+                IncidentTracker t = s.resolveSeen(s.seen.find(ingest.mention().platform(), ingest.mention().id()));
+                if (t != null) {
+                    attachments(book, t, now, ingest);
+                    deadlines(book, t, now, Set.of());
+                }
+            }
+            if (applied) {
+                changeRecords(s, book, change);
+            }
+            if (change instanceof BrandChange.Tick) {
+                prune(s, book);
+            }
+            return;
+        }
         Set<IncidentId> touched = new LinkedHashSet<>();
         Map<IncidentId, Set<String>> acted = new LinkedHashMap<>();
-        if (events != null) {
-            for (FirebreakEvent e : events) {
-                event(s, book, e, touched, acted);
-            }
+        for (FirebreakEvent e : events) {
+            event(s, book, e, touched, acted);
         }
-        BrandChange.Ingest ingest = change instanceof BrandChange.Ingest ? (BrandChange.Ingest) change : null;
         IncidentTracker attachedTo = null;
         if (ingest != null && !ingest.owned()) {
-            Seen seen = s.seen.get(ingest.mention().key());
-            attachedTo = seen == null ? null : s.resolve(seen.incident);
+            attachedTo = s.resolveSeen(s.seen.find(ingest.mention().platform(), ingest.mention().id()));
             if (attachedTo != null) {
                 touched.add(attachedTo.id);
             }
@@ -236,6 +250,7 @@ final class Auditor {
             flush(book, t.id, tr);
             tr.bucket = bucket;
             book.running.add(t.id);
+            book.runningLow = Math.min(book.runningLow, bucket);
         }
         tr.bucketMentions += added;
         tr.bucketNegatives += Math.max(0, negatives);
@@ -248,10 +263,11 @@ final class Auditor {
     }
 
     private void flushEnded(AuditBook book, Instant now) {
-        if (book.running.isEmpty()) {
-            return;
-        }
         long current = floor(now.getEpochSecond());
+        if (book.runningLow >= current) {
+            return; // no running bucket ended (and none is running when the low is Long.MAX_VALUE)
+        }
+        long low = Long.MAX_VALUE;
         for (Iterator<IncidentId> it = book.running.iterator(); it.hasNext(); ) {
             IncidentId id = it.next();
             AuditBook.Trail tr = book.trails.get(id);
@@ -261,8 +277,11 @@ final class Auditor {
                 tr.add(attached(id, tr, false));
                 clearBucket(tr);
                 it.remove();
+            } else {
+                low = Math.min(low, tr.bucket);
             }
         }
+        book.runningLow = low;
     }
 
     private void flush(AuditBook book, IncidentId id, AuditBook.Trail tr) {

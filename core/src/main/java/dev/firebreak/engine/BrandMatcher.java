@@ -31,7 +31,8 @@ final class BrandMatcher {
     }
 
     private final Map<String, BrandRuntime> byName = new HashMap<>();
-    private final Map<String, BrandRuntime> owned = new HashMap<>();
+    /** The brands' own accounts: platform name, then account, to the brand. */
+    private final Map<String, Map<String, BrandRuntime>> owned = new HashMap<>();
     private final Map<String, List<Entry>> words = new HashMap<>();
 
     BrandMatcher(List<BrandRuntime> runtimes) {
@@ -40,7 +41,7 @@ final class BrandMatcher {
             byName.put(b.name(), rt);
             b.ownedAccounts().forEach((platform, accounts) -> {
                 for (String a : accounts) {
-                    owned.put(platform.name() + ":" + a, rt);
+                    owned.computeIfAbsent(platform.name(), k -> new HashMap<>()).put(a, rt);
                     index(a, rt, true);
                 }
             });
@@ -69,6 +70,16 @@ final class BrandMatcher {
 
     /** The brands the mention is about, each once; empty if none. */
     List<Match> match(Mention m) {
+        BrandRuntime rt = direct(m);
+        return rt != null ? rt.direct : byWords(m);
+    }
+
+    /**
+     * The one brand a mention is addressed to, by its brand field or by the brand's own account that posted it,
+     * or null: then {@link #byWords} finds its brands. (The engine asks this first: no list is read for most
+     * mentions.)
+     */
+    BrandRuntime direct(Mention m) {
         if (m.brand().isPresent()) {
             String name = m.brand().get();
             BrandRuntime rt = byName.get(name); // names are kept stripped and lower-cased: most arrive so
@@ -76,22 +87,28 @@ final class BrandMatcher {
                 rt = byName.get(name.strip().toLowerCase(Locale.ROOT));
             }
             if (rt != null) {
-                return rt.direct;
+                return rt;
             }
         }
         if (!owned.isEmpty()) {
-            String p = m.platform().name() + ":";
+            Map<String, BrandRuntime> accounts = owned.get(m.platform().name());
+            if (accounts == null) {
+                return null;
+            }
             BrandRuntime rt = null;
             if (!m.author().handle().isEmpty()) {
-                rt = owned.get(p + m.author().handle().toLowerCase(Locale.ROOT));
+                rt = accounts.get(m.author().handle().toLowerCase(Locale.ROOT));
             }
             if (rt == null && !m.author().id().isEmpty()) {
-                rt = owned.get(p + m.author().id().toLowerCase(Locale.ROOT));
+                rt = accounts.get(m.author().id().toLowerCase(Locale.ROOT));
             }
-            if (rt != null) {
-                return rt.direct;
-            }
+            return rt;
         }
+        return null;
+    }
+
+    /** The brands whose handles or keywords the text holds as whole words, each once; empty if none. */
+    List<Match> byWords(Mention m) {
         if (words.isEmpty()) {
             return List.of();
         }

@@ -68,6 +68,10 @@ final class BrandProcessor {
         boolean queued;
         int alerts;
         int opened;
+        /** What the engine's commit of the call did: the ingest outcome, and a failure of the change or the store. */
+        IngestResult.Status status;
+        RuntimeException failure;
+        dev.firebreak.store.StoreException storeFailure;
 
         void add(FirebreakEvent e) {
             if (events == null) {
@@ -131,14 +135,13 @@ final class BrandProcessor {
 
     IngestResult.Status ingest(BrandState s, Mention m, Classification c, boolean owned, Instant now, Out out) {
         housekeep(s, now, out); // (it moves lastNow first)
-        MentionKey key = m.key();
-        Seen prev = s.seen.get(key);
-        if (prev != null) {
-            return update(s, key, prev, m, now, out);
+        int prev = s.seen.find(m.platform(), m.id());
+        if (prev >= 0) {
+            return update(s, prev, m, now, out);
         }
         if (owned) {
             s.ownedMentions++;
-            remember(s, key, new Seen(now, m.engagement().spread(), m.visibility(), null, true, false));
+            remember(s, m, now, true, false);
             handleOwned(s, m, now, out);
             s.recomputeDeadline();
             return IngestResult.Status.NEW;
@@ -156,18 +159,29 @@ final class BrandProcessor {
             count(s.fixedSeries(Series.Kind.CATEGORY, cats.get(i).id(), bucket, bucketSeconds), negative, bucket);
         }
         for (int i = 0; i < tags.size(); i++) {
-            countHashtag(s, tags.get(i), negative, bucket);
+            String tag = tags.get(i);
+            String shared = countHashtag(s, tag, negative, bucket);
+            if (shared != tag) {
+                tags.set(i, shared); // (the series' instance: the scanned one dies young, not with the Recent)
+            }
         }
-        Recent r = new Recent(m, negative, c.complaint(), cats, tags, bucket);
-        // keep the last recentMentions(): add, and drop the oldest beyond that (with no room at all, r itself)
+        if (tags.size() == 1) {
+            tags = List.of(tags.get(0)); // one object where an ArrayList is two, kept as long as the Recent
+        }
+        // keep the last recentMentions(): add, and drop the oldest beyond that (with no room at all, r itself);
+        // the oldest one's object takes the new mention (nothing else holds a Recent beyond a call)
+        Recent r;
         int kept = s.recent.size();
         if (kept < detection.recentMentions()) {
+            r = new Recent(m, negative, c.complaint(), cats, tags, bucket);
             s.recent.addLast(r);
         } else if (kept > 0) {
+            r = s.recent.first().set(m, negative, c.complaint(), cats, tags, bucket);
             s.recent.replaceFirst(r);
+        } else {
+            r = new Recent(m, negative, c.complaint(), cats, tags, bucket);
         }
-        Seen seen = new Seen(now, m.engagement().spread(), m.visibility(), null, false, negative);
-        remember(s, key, seen);
+        int seen = remember(s, m, now, false, negative);
 
         MentionKey parent = parentKey(m);
         MentionKey root = m.conversationId().isPresent() ? new MentionKey(m.platform(), m.conversationId().get()) : null;
@@ -189,7 +203,7 @@ final class BrandProcessor {
         if (negative && m.author().followers() >= detection.influencerFollowers()) {
             influencer(s, r, target, now, out);
         }
-        IncidentTracker current = s.resolve(seen.incident);
+        IncidentTracker current = s.resolveSeen(seen);
         if (current != null && current.isOpen()) {
             evaluate(s, current, now, out);
         }
@@ -209,33 +223,38 @@ final class BrandProcessor {
         return null;
     }
 
-    private void remember(BrandState s, MentionKey key, Seen seen) {
-        s.seen.put(key, seen);
+    /** Adds a new mention to the dedup memory, dropping the oldest beyond its capacity; returns its entry. */
+    private int remember(BrandState s, Mention m, Instant now, boolean owned, boolean negative) {
+        int entry = s.seen.add(m.platform(), m.id(), now, m.engagement().spread(), m.visibility(), null, owned,
+                negative);
         if (s.seen.size() > settings.dedupCapacity()) {
-            Iterator<Map.Entry<MentionKey, Seen>> it = s.seen.entrySet().iterator();
-            it.next();
-            it.remove();
+            s.seen.removeOldest(); // (the capacity is at least 100: never the entry just added)
         }
+        return entry;
     }
 
-    private IngestResult.Status update(BrandState s, MentionKey key, Seen prev, Mention m, Instant now, Out out) {
+    private IngestResult.Status update(BrandState s, int prev, Mention m, Instant now, Out out) {
         boolean changed = false;
         long spread = m.engagement().spread();
-        if (spread != prev.spread) {
-            long delta = spread - prev.spread;
-            prev.spread = spread;
+        DedupTable seen = s.seen;
+        long before = seen.spreadOf(prev);
+        if (spread != before) {
+            long delta = spread - before;
+            seen.setSpread(prev, spread);
             changed = true;
-            IncidentTracker t = s.resolve(prev.incident);
+            boolean negative = seen.negative(prev);
+            IncidentTracker t = s.resolveSeen(prev);
             if (delta > 0 && t != null) {
                 t.spread += delta;
                 IncidentTracker.Bucket b = t.timeline.peekLast();
-                if (prev.negative && b != null) {
+                if (negative && b != null) {
                     b.negativeSpread += delta;
                 }
             }
+            MentionKey key = m.key();
             TrackedPost tp = s.tracked.get(key);
             if (tp == null && spread >= Math.max(1, detection.viralMinShares() / 4)) {
-                tp = track(s, key, m.createdAt(), prev.negative);
+                tp = track(s, key, m.createdAt(), negative);
             }
             if (tp != null) {
                 tp.spread = Math.max(tp.spread, spread);
@@ -246,8 +265,8 @@ final class BrandProcessor {
                 s.recomputeDeadline();
             }
         }
-        if (m.visibility() != prev.visibility) {
-            prev.visibility = m.visibility();
+        if (m.visibility() != seen.visibility(prev)) {
+            seen.setVisibility(prev, m.visibility());
             changed = true;
         }
         if (changed) {
@@ -306,11 +325,7 @@ final class BrandProcessor {
         if (key == null) {
             return null;
         }
-        Seen seen = s.seen.get(key);
-        if (seen == null) {
-            return null;
-        }
-        IncidentTracker t = s.resolve(seen.incident);
+        IncidentTracker t = s.resolveSeen(s.seen.find(key));
         return t == null || requireOpen && !t.isOpen() ? null : t;
     }
 
@@ -333,12 +348,13 @@ final class BrandProcessor {
         series.lastActive = bucket;
     }
 
-    private void countHashtag(BrandState s, String tag, boolean negative, long bucket) {
+    /** Counts a hashtag in its series; returns the series' instance of the tag (or {@code tag} without one). */
+    private String countHashtag(BrandState s, String tag, boolean negative, long bucket) {
         Series.Key key = new Series.Key(Series.Kind.HASHTAG, tag);
         Series series = s.series.get(key);
         if (series == null) {
             if (detection.maxHashtagSeries() == 0) {
-                return;
+                return tag;
             }
             int tags = 0;
             Series idlest = null;
@@ -353,7 +369,7 @@ final class BrandProcessor {
             }
             if (tags >= detection.maxHashtagSeries()) {
                 if (idlest == null) {
-                    return;
+                    return tag;
                 }
                 s.series.remove(idlest.key);
             }
@@ -367,6 +383,7 @@ final class BrandProcessor {
             series.negatives++;
         }
         series.lastActive = bucket;
+        return series.key.value();
     }
 
     /** Time-based work due at {@code now}: bucket closes and escalation deadlines. */
@@ -440,12 +457,9 @@ final class BrandProcessor {
         Instant horizon = now.minus(settings.dedupWindow());
         long horizonSecond = horizon.getEpochSecond();
         int horizonNano = horizon.getNano();
-        for (Iterator<Seen> it = s.seen.values().iterator(); it.hasNext(); ) {
-            if (it.next().seenBefore(horizonSecond, horizonNano)) {
-                it.remove();
-            } else {
-                break;
-            }
+        DedupTable seen = s.seen;
+        while (!seen.isEmpty() && seen.seenBefore(seen.oldest(), horizonSecond, horizonNano)) {
+            seen.removeOldest();
         }
         s.recomputeDeadline();
     }
@@ -606,8 +620,8 @@ final class BrandProcessor {
         if (m.sharedFrom().isPresent() && parent != null) {
             TrackedPost tp = s.tracked.get(parent);
             if (tp == null) {
-                Seen ps = s.seen.get(parent);
-                tp = track(s, parent, m.createdAt(), ps != null && ps.negative);
+                int ps = s.seen.find(parent);
+                tp = track(s, parent, m.createdAt(), ps >= 0 && s.seen.negative(ps));
             }
             if (tp != null) {
                 tp.shareMentions++;
@@ -750,7 +764,7 @@ final class BrandProcessor {
         return set;
     }
 
-    private IncidentTracker assign(BrandState s, Recent r, Seen seen, MentionKey parent, MentionKey root,
+    private IncidentTracker assign(BrandState s, Recent r, int seen, MentionKey parent, MentionKey root,
             OwnPost own, Instant now, Out out) {
         // the incidents this mention is tied to, in order, each once (no allocation when there is none)
         List<IncidentTracker> strong = null;
@@ -826,15 +840,15 @@ final class BrandProcessor {
     }
 
     private void join(BrandState s, IncidentTracker t, Recent r, Instant now) {
-        join(s, t, r, s.seen.get(r.mention.key()), now);
+        join(s, t, r, s.seen.find(r.mention.platform(), r.mention.id()), now);
     }
 
-    /** Joins a mention whose dedup record ({@code seen}, as {@link BrandState#seen} holds it) is known. */
-    private void join(BrandState s, IncidentTracker t, Recent r, Seen seen, Instant now) {
-        if (seen == null || seen.incident != null) {
+    /** Joins a mention whose dedup entry ({@code seen} in {@link BrandState#seen}, or -1) is known. */
+    private void join(BrandState s, IncidentTracker t, Recent r, int seen, Instant now) {
+        if (seen < 0 || s.seen.incident(seen) != null) {
             return;
         }
-        seen.incident = t.id.value();
+        s.seen.setIncident(seen, t.id);
         t.add(r.mention, r.negative, r.categories, r.hashtags, r.bucket, now, settings.maxAuthorsPerIncident(),
                 settings.maxSamples());
     }
@@ -1032,8 +1046,7 @@ final class BrandProcessor {
             if (r.negative) {
                 negatives++;
             }
-            Seen seen = s.seen.get(r.mention.key());
-            IncidentTracker t = seen == null ? null : open(s.resolve(seen.incident));
+            IncidentTracker t = open(s.resolveSeen(s.seen.find(r.mention.platform(), r.mention.id())));
             if (t != null) {
                 overlap.merge(t, 1, Integer::sum);
             }

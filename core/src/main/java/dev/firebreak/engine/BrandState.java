@@ -39,7 +39,8 @@ public final class BrandState {
     long updates;
     long duplicates;
 
-    final LinkedHashMap<MentionKey, Seen> seen = new LinkedHashMap<>();
+    /** The dedup memory, oldest first. */
+    final DedupTable seen = new DedupTable();
     final Map<Series.Key, Series> series = new LinkedHashMap<>();
     final RecentRing recent = new RecentRing();
     final LinkedHashMap<MentionKey, OwnPost> ownPosts = new LinkedHashMap<>(16, 0.75f, true);
@@ -120,8 +121,9 @@ public final class BrandState {
         return null;
     }
 
-    IncidentTracker resolve(String idValue) {
-        return idValue == null ? null : resolve(new IncidentId(idValue));
+    /** The incident of a dedup entry (following merges), or null. */
+    IncidentTracker resolveSeen(int entry) {
+        return entry < 0 ? null : resolve(seen.incident(entry));
     }
 
     /**

@@ -1,5 +1,9 @@
 package dev.firebreak.engine;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -27,6 +31,7 @@ import dev.firebreak.json.JsonFormatException;
 import dev.firebreak.mention.MentionKey;
 import dev.firebreak.mention.Platform;
 import dev.firebreak.mention.Visibility;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +55,16 @@ public final class BrandStateCodec {
 
     private final FirebreakJson json = FirebreakJson.create();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    /**
+     * The parser of {@link #decode}'s fast path: FirebreakJson's limits, without interning field names (a
+     * state's field names include every author key of its incidents: interning them costs more than it saves).
+     */
+    private final JsonFactory streaming = new JsonFactoryBuilder()
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(FirebreakJson.MAX_STRING_LENGTH)
+                    .maxNestingDepth(64).build())
+            .build();
 
     private BrandStateCodec() {
     }
@@ -75,11 +90,14 @@ public final class BrandStateCodec {
         o.put("updates", s.updates);
         o.put("duplicates", s.duplicates);
         ArrayNode seen = o.putArray("seen");
-        s.seen.forEach((k, v) -> {
-            ArrayNode a = seen.addArray();
-            a.add(k.platform().name()).add(k.id()).add(v.seenAt.toString()).add(v.spread).add(v.visibility.name())
-                    .add(v.incident).add(v.owned).add(v.negative);
-        });
+        DedupTable d = s.seen;
+        for (int k = 0; k < d.size(); k++) {
+            int e = d.at(k);
+            IncidentId incident = d.incident(e);
+            seen.addArray().add(d.platform(e).name()).add(d.id(e)).add(d.seenAt(e).toString()).add(d.spreadOf(e))
+                    .add(d.visibility(e).name()).add(incident == null ? null : incident.value()).add(d.owned(e))
+                    .add(d.negative(e));
+        }
         ArrayNode series = o.putArray("series");
         for (Series x : s.series.values()) {
             ObjectNode n = series.addObject();
@@ -377,6 +395,18 @@ public final class BrandStateCodec {
      */
     public BrandState decode(String text, EscalationPolicy policy) {
         Objects.requireNonNull(policy, "policy");
+        if (text != null) {
+            try {
+                return BrandStateReader.read(text, streaming, json, this, VERSION, policy);
+            } catch (IOException | RuntimeException e) {
+                // not exactly what encode writes (or not valid): the tree reader below decides, and names the fault
+            }
+        }
+        return decodeTree(text, policy);
+    }
+
+    /** {@link #decode} with a JSON tree: the reference reader, for any text. */
+    BrandState decodeTree(String text, EscalationPolicy policy) {
         JsonNode o = json.parseObject(text);
         try {
             int v = o.path("v").asInt(-1);
@@ -392,10 +422,10 @@ public final class BrandStateCodec {
             s.updates = o.path("updates").asLong();
             s.duplicates = o.path("duplicates").asLong();
             for (JsonNode a : o.path("seen")) {
-                s.seen.put(new MentionKey(Platform.of(a.get(0).asText()), a.get(1).asText()),
-                        new Seen(Instant.parse(a.get(2).asText()), a.get(3).asLong(),
-                                Visibility.valueOf(a.get(4).asText()), a.get(5).isNull() ? null : a.get(5).asText(),
-                                a.get(6).asBoolean(), a.get(7).asBoolean()));
+                MentionKey key = new MentionKey(Platform.of(a.get(0).asText()), a.get(1).asText());
+                s.seen.add(key.platform(), key.id(), Instant.parse(a.get(2).asText()), a.get(3).asLong(),
+                        Visibility.valueOf(a.get(4).asText()), a.get(5).isNull() ? null : new IncidentId(a.get(5).asText()),
+                        a.get(6).asBoolean(), a.get(7).asBoolean());
             }
             for (JsonNode n : o.path("series")) {
                 Series.Key key = new Series.Key(Series.Kind.valueOf(text(n, "kind")), n.path("value").asText());
@@ -490,12 +520,12 @@ public final class BrandStateCodec {
         return new MentionKey(Platform.of(text(n, "platform")), text(n, "id"));
     }
 
-    private static AlertGate readGate(JsonNode n) {
+    static AlertGate readGate(JsonNode n) {
         return new AlertGate(n.path("active").asBoolean(), n.path("quiet").asInt(),
                 Optional.ofNullable(optInstant(n, "raisedAt")), Optional.ofNullable(optInstant(n, "endedAt")));
     }
 
-    private static AuthorSummary readAuthor(JsonNode n) {
+    static AuthorSummary readAuthor(JsonNode n) {
         return new AuthorSummary(Platform.of(text(n, "platform")), text(n, "handle"), n.path("followers").asLong(),
                 n.path("verified").asBoolean());
     }
@@ -578,7 +608,7 @@ public final class BrandStateCodec {
         return t;
     }
 
-    private static EscalationStatus readStatus(JsonNode n) {
+    static EscalationStatus readStatus(JsonNode n) {
         List<EscalationRecord> history = new ArrayList<>();
         for (JsonNode a : n.path("history")) {
             history.add(new EscalationRecord(a.get(0).asInt(), Role.of(a.get(1).asText()),

@@ -57,22 +57,30 @@ final class CheckMemory {
     /** A reply text longer than this is remembered cut to this length. */
     static final int MAX_REPLY_CHARS = 5_000;
 
-    /** A recent mention with hashtags: when (epoch seconds), which tags (normal form, distinct), negative. */
-    private static final class Tagged {
-        final long at;
-        final String[] tags;
-        final boolean negative;
+    /** One hashtag's counts over the remembered mentions; {@code tag} is the instance the entries share. */
+    private static final class Count {
+        final String tag;
+        long mentions;
+        long negatives;
 
-        Tagged(long at, String[] tags, boolean negative) {
-            this.at = at;
-            this.tags = tags;
-            this.negative = negative;
+        Count(String tag) {
+            this.tag = tag;
         }
     }
 
-    private final ArrayDeque<Tagged> tagged = new ArrayDeque<>();
-    /** Per hashtag: {mentions, negative mentions} over {@link #tagged}. */
-    private final Map<String, long[]> counts = new HashMap<>();
+    /**
+     * The recent mentions with hashtags, oldest first, in a ring: per entry, when (epoch seconds) shifted left
+     * by one with the negative flag in bit 0, and its tags (normal form, distinct; a {@code String} when it has
+     * one, else a {@code String[]}) as the instances {@link #counts} holds. A mention's own tag strings and a
+     * per-mention entry object would live for the whole {@link #HASHTAG_WINDOW}, promoted by every young
+     * collection on the way (EngineCpuTime: GC pause per mention); this keeps nothing per mention but a slot.
+     */
+    private long[] taggedAt = new long[16];
+    private Object[] taggedTags = new Object[16];
+    private int taggedHead;
+    private int taggedSize;
+    /** Per hashtag: mentions and negative mentions over the remembered ones. */
+    private final Map<String, Count> counts = new HashMap<>();
     private final LinkedHashMap<IncidentId, ArrayDeque<String>> replies = new LinkedHashMap<>();
 
     /**
@@ -97,23 +105,45 @@ final class CheckMemory {
         if (found.isEmpty()) {
             return;
         }
-        Set<String> distinct = new LinkedHashSet<>();
-        for (TextScan.Tag t : found) {
-            if (!t.tag().isEmpty()) {
-                distinct.add(t.tag());
+        // the distinct tags in the order they first appear (a text has a few: no set to build per mention)
+        String[] distinct;
+        int n = 0;
+        if (found.size() <= 8) {
+            distinct = new String[found.size()];
+            for (int i = 0; i < found.size(); i++) {
+                String tag = found.get(i).tag();
+                if (!tag.isEmpty() && !contains(distinct, n, tag)) {
+                    distinct[n++] = tag;
+                }
             }
+        } else { // (up to TextScan.MAX_ITEMS: a set, not a quadratic scan)
+            Set<String> set = new LinkedHashSet<>();
+            for (TextScan.Tag t : found) {
+                if (!t.tag().isEmpty()) {
+                    set.add(t.tag());
+                }
+            }
+            distinct = set.toArray(new String[0]);
+            n = distinct.length;
         }
-        if (distinct.isEmpty()) {
+        if (n == 0) {
             return;
         }
         Instant at = m.createdAt().isAfter(now) ? now : m.createdAt();
-        Tagged entry = new Tagged(at.getEpochSecond(), distinct.toArray(new String[0]), c.isNegative());
-        tagged.addLast(entry);
-        count(entry, 1);
-        while (tagged.size() > MAX_TAGGED) {
-            count(tagged.removeFirst(), -1);
+        addTagged(at.getEpochSecond(), distinct, n, c.isNegative());
+        while (taggedSize > MAX_TAGGED) {
+            removeOldestTagged();
         }
         expire(now);
+    }
+
+    private static boolean contains(String[] a, int n, String x) {
+        for (int i = 0; i < n; i++) {
+            if (a[i].equals(x)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void rememberReply(Mention m, List<FirebreakEvent> events) {
@@ -145,23 +175,82 @@ final class CheckMemory {
         }
     }
 
-    private void count(Tagged entry, int delta) {
-        for (String tag : entry.tags) {
-            long[] c = counts.computeIfAbsent(tag, k -> new long[2]);
-            c[0] += delta;
-            if (entry.negative) {
-                c[1] += delta;
+    /** Remembers a mention's first {@code n} tags of {@code tags} as the newest entry, and counts them. */
+    private void addTagged(long at, String[] tags, int n, boolean negative) {
+        Object stored;
+        if (n == 1) {
+            stored = add(tags[0], negative);
+        } else {
+            String[] own = n == tags.length ? tags : java.util.Arrays.copyOf(tags, n);
+            for (int i = 0; i < n; i++) {
+                own[i] = add(own[i], negative);
             }
-            if (c[0] <= 0) {
-                counts.remove(tag);
+            stored = own;
+        }
+        if (taggedSize == taggedAt.length) {
+            int cap = taggedAt.length;
+            long[] a = new long[cap * 2];
+            Object[] t = new Object[cap * 2];
+            for (int k = 0; k < taggedSize; k++) {
+                int p = (taggedHead + k) & (cap - 1);
+                a[k] = taggedAt[p];
+                t[k] = taggedTags[p];
+            }
+            taggedAt = a;
+            taggedTags = t;
+            taggedHead = 0;
+        }
+        int p = (taggedHead + taggedSize) & (taggedAt.length - 1);
+        taggedAt[p] = at << 1 | (negative ? 1 : 0);
+        taggedTags[p] = stored;
+        taggedSize++;
+    }
+
+    /** Counts one mention of a tag; returns the tag's shared instance. */
+    private String add(String tag, boolean negative) {
+        Count c = counts.get(tag);
+        if (c == null) {
+            c = new Count(tag);
+            counts.put(tag, c);
+        }
+        c.mentions++;
+        if (negative) {
+            c.negatives++;
+        }
+        return c.tag;
+    }
+
+    private void uncount(String tag, boolean negative) {
+        Count c = counts.get(tag);
+        c.mentions--;
+        if (negative) {
+            c.negatives--;
+        }
+        if (c.mentions <= 0) {
+            counts.remove(tag);
+        }
+    }
+
+    private void removeOldestTagged() {
+        int p = taggedHead;
+        boolean negative = (taggedAt[p] & 1) != 0;
+        Object tags = taggedTags[p];
+        if (tags instanceof String) {
+            uncount((String) tags, negative);
+        } else {
+            for (String tag : (String[]) tags) {
+                uncount(tag, negative);
             }
         }
+        taggedTags[p] = null;
+        taggedHead = (p + 1) & (taggedAt.length - 1);
+        taggedSize--;
     }
 
     private void expire(Instant now) {
         long oldest = now.minus(HASHTAG_WINDOW).getEpochSecond();
-        while (!tagged.isEmpty() && tagged.peekFirst().at < oldest) {
-            count(tagged.removeFirst(), -1);
+        while (taggedSize > 0 && taggedAt[taggedHead] >> 1 < oldest) {
+            removeOldestTagged();
         }
     }
 
@@ -194,10 +283,10 @@ final class CheckMemory {
             }
         }
         expire(now);
-        for (Map.Entry<String, long[]> e : counts.entrySet()) {
-            long[] sum = hashtagCounts.computeIfAbsent(e.getKey(), k -> new long[2]);
-            sum[0] += e.getValue()[0];
-            sum[1] += e.getValue()[1];
+        for (Count c : counts.values()) {
+            long[] sum = hashtagCounts.computeIfAbsent(c.tag, k -> new long[2]);
+            sum[0] += c.mentions;
+            sum[1] += c.negatives;
         }
     }
 
@@ -205,11 +294,17 @@ final class CheckMemory {
     ObjectNode toNode(JsonNodeFactory nodes) {
         ObjectNode n = nodes.objectNode();
         ArrayNode t = n.putArray("tagged");
-        for (Tagged e : tagged) {
+        for (int k = 0; k < taggedSize; k++) {
+            int p = (taggedHead + k) & (taggedAt.length - 1);
             ArrayNode a = t.addArray();
-            a.add(e.at).add(e.negative);
-            for (String tag : e.tags) {
-                a.add(tag);
+            a.add(taggedAt[p] >> 1).add((taggedAt[p] & 1) != 0);
+            Object tags = taggedTags[p];
+            if (tags instanceof String) {
+                a.add((String) tags);
+            } else {
+                for (String tag : (String[]) tags) {
+                    a.add(tag);
+                }
             }
         }
         ArrayNode r = n.putArray("replies");
@@ -228,9 +323,7 @@ final class CheckMemory {
             for (int i = 0; i < tags.length; i++) {
                 tags[i] = a.get(i + 2).asText();
             }
-            Tagged e = new Tagged(a.get(0).asLong(), tags, a.get(1).asBoolean());
-            tagged.addLast(e);
-            count(e, 1);
+            addTagged(a.get(0).asLong(), tags, tags.length, a.get(1).asBoolean());
         }
         for (JsonNode a : n.path("replies")) {
             ArrayDeque<String> texts = new ArrayDeque<>();

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -148,7 +149,9 @@ public final class CrisisEngine {
         if (!anyControl && b.brandControls.isEmpty()) {
             log.debug("No publishing control: crisis plans keep 'pause scheduled content' as a manual step");
         }
-        this.brands = Map.copyOf(m);
+        // in the builder's order, not Map.copyOf's (whose iteration order changes from one JVM run to the next):
+        // tick, the listing methods and the store visit brands in the same order every run
+        this.brands = Collections.unmodifiableMap(m);
         this.matcher = new BrandMatcher(new ArrayList<>(m.values()));
         for (Runnable r : pending) {
             r.run();
@@ -256,13 +259,6 @@ public final class CrisisEngine {
         }
     }
 
-    /** What {@link #commit} did. */
-    private static final class Committed {
-        IngestResult.Status status;
-        RuntimeException failure;
-        StoreException storeFailure;
-    }
-
     /**
      * Applies a change under the brand's lock, derives its audit records, queues its events and hands it to
      * the store; then, outside the lock, makes it durable (store sync) and publishes the events. A store
@@ -270,10 +266,10 @@ public final class CrisisEngine {
      *
      * @param before events to queue ahead of the change's own (what a publishing control did)
      */
-    private Committed commit(BrandRuntime rt, BrandChange change, BrandProcessor.Out out, List<FirebreakEvent> before) {
-        Committed c = new Committed();
-        rt.lock.lock();
-        try {
+    private BrandProcessor.Out commit(BrandRuntime rt, BrandChange change, BrandProcessor.Out out,
+            List<FirebreakEvent> before) {
+        BrandProcessor.Out c = out; // (what the commit did goes in the call's Out: one object less per mention)
+        synchronized (rt.lock) {
             try {
                 c.status = apply(rt, change, out);
             } catch (RuntimeException e) {
@@ -293,8 +289,6 @@ public final class CrisisEngine {
                 c.storeFailure = new StoreException("the store failed to save a change of brand " + rt.brand.name()
                         + ": " + e, e);
             }
-        } finally {
-            rt.lock.unlock();
         }
         if (c.storeFailure == null) {
             try {
@@ -308,7 +302,7 @@ public final class CrisisEngine {
         return c;
     }
 
-    private static void throwIfStoreFailed(Committed c) {
+    private static void throwIfStoreFailed(BrandProcessor.Out c) {
         if (c.storeFailure != null) {
             throw c.storeFailure;
         }
@@ -351,8 +345,11 @@ public final class CrisisEngine {
 
     private IngestResult take(Mention mention, Classification given) {
         ingested.increment();
-        List<BrandMatcher.Match> matches = matcher.match(mention);
-        if (matches.isEmpty()) {
+        // a mention addressed to one brand (brand field, own account) needs no list of matches
+        BrandRuntime direct = matcher.direct(mention);
+        List<BrandMatcher.Match> matches = direct != null ? null : matcher.byWords(mention);
+        int n = direct != null ? 1 : matches.size();
+        if (n == 0) {
             unmatched.increment();
             return new IngestResult(IngestResult.Status.UNMATCHED, List.of(), Optional.of("no watched brand matched"));
         }
@@ -364,24 +361,24 @@ public final class CrisisEngine {
                     throw new IllegalStateException(classifier.getClass().getName() + " returned null");
                 }
             } catch (RuntimeException e) {
-                return reject(mention, matches.get(0).runtime(), "classifier failed: " + e);
+                return reject(mention, direct != null ? direct : matches.get(0).runtime(), "classifier failed: " + e);
             }
         }
         Instant now = clock.instant();
         IngestResult.Status status = null;
-        List<String> took = matches.size() == 1 ? null : new ArrayList<>(matches.size());
+        List<String> took = n == 1 ? null : new ArrayList<>(n);
         BrandRuntime only = null;
-        for (int i = 0; i < matches.size(); i++) { // (no iterator: one less allocation per mention)
-            BrandMatcher.Match match = matches.get(i);
-            BrandRuntime rt = match.runtime();
-            if (match.keywordOnly() && !rt.brand.languages().isEmpty() && !c.language().isUndetermined()
+        for (int i = 0; i < n; i++) { // (no iterator: one less allocation per mention)
+            BrandMatcher.Match match = direct != null ? null : matches.get(i);
+            BrandRuntime rt = direct != null ? direct : match.runtime();
+            if (match != null && match.keywordOnly() && !rt.brand.languages().isEmpty() && !c.language().isUndetermined()
                     && !rt.brand.languages().contains(c.language())
                     && !rt.brand.languages().contains(Language.of(c.language().code().split("-")[0]))) {
                 continue;
             }
             boolean owned = mention.ownedAccount() || rt.ownsAuthor(mention.platform(), mention.author());
             BrandProcessor.Out out = new BrandProcessor.Out();
-            Committed done = commit(rt, new BrandChange.Ingest(now, mention, c, owned), out, null);
+            BrandProcessor.Out done = commit(rt, new BrandChange.Ingest(now, mention, c, owned), out, null);
             if (done.failure != null) {
                 log.error("Processing {} for brand {} failed", mention, rt.brand.name(), done.failure);
                 afterChange(rt, out);
@@ -429,15 +426,16 @@ public final class CrisisEngine {
     /**
      * Runs the time-based work due at {@code now} for every brand: closes time buckets (volume and
      * negative-share signals), evaluates response and acknowledgement deadlines, demotes calm incidents,
-     * moves quiet incidents to monitoring and resolves long-quiet ones. {@code now} should be the clock's
-     * time; events are stamped with it.
+     * moves quiet incidents to monitoring and resolves long-quiet ones. Brands are visited in the order
+     * they were added to the builder, every run. {@code now} should be the clock's time; events are stamped
+     * with it.
      */
     public void tick(Instant now) {
         Objects.requireNonNull(now, "now");
         StoreException failed = null;
         for (BrandRuntime rt : brands.values()) {
             BrandProcessor.Out out = new BrandProcessor.Out();
-            Committed done = commit(rt, new BrandChange.Tick(now), out, null);
+            BrandProcessor.Out done = commit(rt, new BrandChange.Tick(now), out, null);
             afterChange(rt, out);
             if (done.failure != null) {
                 log.error("Time-based work of brand {} at {} failed", rt.brand.name(), now, done.failure);
@@ -552,7 +550,7 @@ public final class CrisisEngine {
         Objects.requireNonNull(who, "who");
         BrandRuntime rt = runtimeOf(incident);
         BrandProcessor.Out out = new BrandProcessor.Out();
-        Committed done = commit(rt, new BrandChange.Action(clock.instant(), incident, kind, who, step, atFault), out,
+        BrandProcessor.Out done = commit(rt, new BrandChange.Action(clock.instant(), incident, kind, who, step, atFault), out,
                 null);
         afterChange(rt, out);
         throwIfStoreFailed(done);
@@ -587,12 +585,9 @@ public final class CrisisEngine {
         } catch (UnknownIncidentException e) {
             return Optional.empty();
         }
-        rt.lock.lock();
-        try {
+        synchronized (rt.lock) {
             IncidentTracker t = rt.state.resolve(id);
             return t == null ? Optional.empty() : Optional.of(rt.processor.details(t));
-        } finally {
-            rt.lock.unlock();
         }
     }
 
@@ -616,15 +611,12 @@ public final class CrisisEngine {
     }
 
     private List<Incident> incidents(BrandRuntime rt) {
-        rt.lock.lock();
-        try {
+        synchronized (rt.lock) {
             List<Incident> out = new ArrayList<>(rt.state.incidents.size());
             for (IncidentTracker t : rt.state.incidents.values()) {
                 out.add(t.snapshot(rt.processor.excludedTerms));
             }
             return out;
-        } finally {
-            rt.lock.unlock();
         }
     }
 
@@ -632,13 +624,10 @@ public final class CrisisEngine {
     public List<IncidentDetails> allDetails() {
         List<IncidentDetails> out = new ArrayList<>();
         for (BrandRuntime rt : brands.values()) {
-            rt.lock.lock();
-            try {
+            synchronized (rt.lock) {
                 for (IncidentTracker t : rt.state.incidents.values()) {
                     out.add(rt.processor.details(t));
                 }
-            } finally {
-                rt.lock.unlock();
             }
         }
         out.sort(Comparator.comparing((IncidentDetails d) -> d.incident().openedAt())
@@ -664,15 +653,12 @@ public final class CrisisEngine {
         } catch (UnknownIncidentException e) {
             return List.of();
         }
-        rt.lock.lock();
-        try {
+        synchronized (rt.lock) {
             return auditor.trail(rt.state, id);
-        } finally {
-            rt.lock.unlock();
         }
     }
 
-    /** The watched brands, by name. */
+    /** The watched brands, by name, in the order they were added to the builder. */
     public Map<String, Brand> brands() {
         Map<String, Brand> out = new LinkedHashMap<>();
         for (BrandRuntime rt : brands.values()) {
@@ -693,11 +679,8 @@ public final class CrisisEngine {
         if (rt == null) {
             throw new IllegalArgumentException("brand '" + brand + "' is not watched");
         }
-        rt.lock.lock();
-        try {
+        synchronized (rt.lock) {
             return rt.state.mentions;
-        } finally {
-            rt.lock.unlock();
         }
     }
 
@@ -710,11 +693,8 @@ public final class CrisisEngine {
         if (rt == null) {
             throw new IllegalArgumentException("brand '" + brand + "' is not watched");
         }
-        rt.lock.lock();
-        try {
+        synchronized (rt.lock) {
             return BrandStateCodec.create().encode(rt.state);
-        } finally {
-            rt.lock.unlock();
         }
     }
 
@@ -757,16 +737,13 @@ public final class CrisisEngine {
         CrisisContext.Builder b = CrisisContext.builder();
         Map<String, long[]> hashtags = new HashMap<>();
         for (BrandRuntime rt : runtimes) {
-            rt.lock.lock();
-            try {
+            synchronized (rt.lock) {
                 List<IncidentDetails> details = new ArrayList<>();
                 Set<IncidentId> taken = new HashSet<>();
                 for (IncidentId id : rt.state.incidentIds()) {
                     details(id).filter(d -> taken.add(d.incident().id())).ifPresent(details::add);
                 }
                 rt.state.checks.snapshot(details, clock.instant(), b, hashtags);
-            } finally {
-                rt.lock.unlock();
             }
         }
         CheckMemory.addHashtagStats(hashtags, b);
@@ -835,19 +812,16 @@ public final class CrisisEngine {
             rt.controlling.unlock();
         }
         BrandProcessor.Out out = new BrandProcessor.Out();
-        Committed done = commit(rt, new BrandChange.Paused(clock.instant(), incident, complete, outcomes), out, events);
+        BrandProcessor.Out done = commit(rt, new BrandChange.Paused(clock.instant(), incident, complete, outcomes), out, events);
         afterChange(rt, out);
         throwIfStoreFailed(done);
     }
 
     private void resume(BrandRuntime rt) {
-        rt.lock.lock();
-        try {
+        synchronized (rt.lock) {
             if (!rt.state.pausedFor.isEmpty() || rt.state.pauseInFlight) {
                 return;
             }
-        } finally {
-            rt.lock.unlock();
         }
         List<FirebreakEvent> events = new ArrayList<>();
         List<BrandChange.ControlOutcome> outcomes = new ArrayList<>();
@@ -875,7 +849,7 @@ public final class CrisisEngine {
             rt.controlling.unlock();
         }
         BrandProcessor.Out out = new BrandProcessor.Out();
-        Committed done = commit(rt, new BrandChange.Resumed(clock.instant(), outcomes), out, events);
+        BrandProcessor.Out done = commit(rt, new BrandChange.Resumed(clock.instant(), outcomes), out, events);
         afterChange(rt, out);
         throwIfStoreFailed(done);
     }
@@ -934,11 +908,8 @@ public final class CrisisEngine {
         public void forEachState(Consumer<BrandState> visitor) {
             Objects.requireNonNull(visitor, "visitor");
             for (BrandRuntime rt : brands.values()) {
-                rt.lock.lock();
-                try {
+                synchronized (rt.lock) {
                     visitor.accept(rt.state);
-                } finally {
-                    rt.lock.unlock();
                 }
             }
         }

@@ -47,6 +47,14 @@ final class RecentRing implements Iterable<Recent> {
         return true;
     }
 
+    /** The oldest; the ring must not be empty. */
+    Recent first() {
+        if (size == 0) {
+            throw new NoSuchElementException();
+        }
+        return slots[head];
+    }
+
     /** Removes the oldest. */
     Recent removeFirst() {
         if (size == 0) {

@@ -1,6 +1,12 @@
 package dev.firebreak.store;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,7 +64,10 @@ import org.slf4j.LoggerFactory;
  * {@code journal-<lsn>.fbj} segments (a new one every {@link JournalConfig#segmentBytes()}), named for
  * the sequence number of their first record; {@code snapshot-<lsn>.fbs}, every brand's state
  * ({@link BrandStateCodec}) covering the records before {@code lsn}; {@code firebreak.lock}. Every record
- * is framed with its length, a CRC32C checksum, a type, a version and its sequence number.
+ * is framed with its length, a CRC32C checksum, a type, a version and its sequence number. Snapshots of
+ * format 2 hold each brand's state as a JSON object inside its record; those of format 1 (earlier versions)
+ * held it as a JSON string and are still read; a snapshot of a newer format is refused with an error that
+ * says so.
  *
  * <h2>Crashes and damage</h2>
  * An incomplete or damaged record at the very end of the last segment (a write torn by a crash) is
@@ -93,6 +102,11 @@ public final class JournalStore implements IncidentStore, AutoCloseable {
     private static final String SNAPSHOT_PREFIX = "snapshot-";
     private static final String SNAPSHOT_SUFFIX = ".fbs";
     private static final String TMP_SUFFIX = ".tmp";
+    /**
+     * The snapshot format: 2 writes each watched brand's state as a JSON object inside its record (1 wrote it
+     * as a JSON string, escaped: read as well).
+     */
+    private static final int SNAPSHOT_VERSION = 2;
 
     /** What recovery found for one brand, until the engine loads it. */
     private static final class Pending {
@@ -109,6 +123,8 @@ public final class JournalStore implements IncidentStore, AutoCloseable {
     private final ChangeCodec codec = new ChangeCodec();
     private final BrandStateCodec stateCodec = BrandStateCodec.create();
     private final FirebreakJson json = FirebreakJson.create();
+    /** Reads snapshot records, whose brand states are single strings beyond FirebreakJson's limit. */
+    private final ObjectMapper snapshotJson;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, Boolean> loaded = new ConcurrentHashMap<>();
     private final Map<String, BrandChange> lastChanges = new ConcurrentHashMap<>();
@@ -133,6 +149,11 @@ public final class JournalStore implements IncidentStore, AutoCloseable {
         this.config = config;
         this.lockChannel = lockChannel;
         this.lock = lock;
+        this.snapshotJson = JsonMapper.builder().build();
+        this.snapshotJson.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(Math.max(FirebreakJson.MAX_STRING_LENGTH, config.maxRecordBytes()))
+                .maxNestingDepth(64)
+                .build());
         this.recovery = recover();
         this.lastForceMillis = config.clock().millis();
     }
@@ -349,6 +370,11 @@ public final class JournalStore implements IncidentStore, AutoCloseable {
                 if (lsn == null && f.type() != Frames.SNAPSHOT_HEADER) {
                     throw new JournalCorruptedException(p, pos, "a snapshot must start with its header record");
                 }
+                if (f.type() == Frames.SNAPSHOT_BRAND) {
+                    readSnapshotBrand(p, pos, f.payload());
+                    pos += f.size();
+                    continue;
+                }
                 JsonNode n;
                 try {
                     n = json.parseObject(new String(f.payload(), StandardCharsets.UTF_8));
@@ -356,20 +382,13 @@ public final class JournalStore implements IncidentStore, AutoCloseable {
                     throw new JournalCorruptedException(p, pos, "a snapshot record cannot be read: " + e.getMessage());
                 }
                 if (f.type() == Frames.SNAPSHOT_HEADER) {
-                    lsn = f.lsn();
-                } else if (f.type() == Frames.SNAPSHOT_BRAND) {
-                    try {
-                        Pending b = new Pending();
-                        b.after = n.path("after").asLong();
-                        b.state = n.hasNonNull("state") ? n.get("state").asText() : null;
-                        for (JsonNode c : n.path("changes")) {
-                            b.changes.add(codec.read(c));
-                        }
-                        b.last = n.hasNonNull("last") ? codec.read(n.get("last")) : null;
-                        pending.put(n.get("brand").asText(), b);
-                    } catch (RuntimeException e) {
-                        throw new JournalCorruptedException(p, pos, "a snapshot brand cannot be read: " + e.getMessage());
+                    int v = n.path("v").asInt(1);
+                    if (v > SNAPSHOT_VERSION) {
+                        throw new JournalCorruptedException(p, pos, "a snapshot of format version " + v
+                                + ", newer than this version of Firebreak reads (" + SNAPSHOT_VERSION
+                                + "): open the journal with the version that wrote it");
                     }
+                    lsn = f.lsn();
                 } else if (f.type() == Frames.SNAPSHOT_END) {
                     end = true;
                 } else {
@@ -382,6 +401,72 @@ public final class JournalStore implements IncidentStore, AutoCloseable {
             }
             return lsn;
         }
+    }
+
+    /**
+     * Reads one brand's snapshot record ({@code {"brand", "after", "state", "changes", "last"}}) with a streaming
+     * parser: the state is one JSON string as long as the brand's whole encoded state (megabytes for a brand
+     * with thousands of incidents), read without building a tree and bounded by the record size, not by
+     * {@link FirebreakJson#MAX_STRING_LENGTH}.
+     */
+    private void readSnapshotBrand(Path p, long pos, byte[] payload) {
+        String brand = null;
+        Pending b = new Pending();
+        try (JsonParser in = snapshotJson.getFactory().createParser(payload)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
+                throw new JournalCorruptedException(p, pos, "a snapshot record cannot be read: expected a JSON object");
+            }
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String field = in.currentName();
+                JsonToken t = in.nextToken();
+                if (t == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                switch (field) {
+                    case "brand":
+                        brand = in.getValueAsString();
+                        break;
+                    case "after":
+                        b.after = in.getValueAsLong();
+                        break;
+                    case "state":
+                        if (t == JsonToken.START_OBJECT) { // format 2: the state's own JSON, taken as it is
+                            int start = (int) in.currentTokenLocation().getByteOffset();
+                            in.skipChildren();
+                            int end = (int) in.currentTokenLocation().getByteOffset() + 1;
+                            b.state = new String(payload, start, end - start, StandardCharsets.UTF_8);
+                        } else { // format 1: the state as a JSON string
+                            b.state = in.getValueAsString();
+                        }
+                        break;
+                    case "changes":
+                        if (t == JsonToken.START_ARRAY) {
+                            while (in.nextToken() != JsonToken.END_ARRAY) {
+                                b.changes.add(codec.read(snapshotJson.readTree(in)));
+                            }
+                        } else {
+                            in.skipChildren();
+                        }
+                        break;
+                    case "last":
+                        b.last = codec.read(snapshotJson.readTree(in));
+                        break;
+                    default:
+                        in.skipChildren();
+                        break;
+                }
+            }
+        } catch (IOException e) {
+            throw new JournalCorruptedException(p, pos, "a snapshot record cannot be read: " + e.getMessage());
+        } catch (JournalCorruptedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new JournalCorruptedException(p, pos, "a snapshot brand cannot be read: " + e.getMessage());
+        }
+        if (brand == null) {
+            throw new JournalCorruptedException(p, pos, "a snapshot brand cannot be read: it names no brand");
+        }
+        pending.put(brand, b);
     }
 
     private static long lsnOf(Path p, String prefix, String suffix) {
@@ -614,7 +699,7 @@ public final class JournalStore implements IncidentStore, AutoCloseable {
             tmp = dir.resolve(SNAPSHOT_PREFIX + pad(start) + SNAPSHOT_SUFFIX + TMP_SUFFIX);
             int brands = 0;
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ObjectNode header = JsonNodeFactory.instance.objectNode().put("v", 1).put("lsn", start);
+                ObjectNode header = JsonNodeFactory.instance.objectNode().put("v", SNAPSHOT_VERSION).put("lsn", start);
                 write(out, Frames.SNAPSHOT_HEADER, start, header);
                 IOException[] error = new IOException[1];
                 int[] count = new int[1];
@@ -626,7 +711,7 @@ public final class JournalStore implements IncidentStore, AutoCloseable {
                     ObjectNode n = JsonNodeFactory.instance.objectNode();
                     n.put("brand", state.brand());
                     n.put("after", after);
-                    n.put("state", stateCodec.encode(state));
+                    n.putRawValue("state", new RawValue(stateCodec.encode(state))); // a JSON object, not a string
                     BrandChange last = lastChanges.get(state.brand());
                     if (last != null) {
                         n.set("last", codec.change(last));

@@ -167,6 +167,38 @@ class EngineCrisisContextTest {
     }
 
     @Test
+    void aMentionCountsEachOfItsHashtagsOnceAndTheCountsSurviveTheCodec() {
+        CrisisEngine engine = Fixture.engine(clock, events).build();
+        engine.ingest(mention("m1", "u1", 100, "#KestrelFail #refund #kestrelfail again ~neg", clock.instant())
+                .build());
+        engine.ingest(mention("m2", "u2", 100, "#refund please", clock.instant()).build());
+
+        for (CrisisContext context : List.of(engine.crisisContext("kestrel"), restored(engine))) {
+            assertEquals(1, context.hashtagStats("kestrelfail").orElseThrow().mentions());
+            assertEquals(1.0, context.hashtagStats("kestrelfail").orElseThrow().negativeShare(), 1e-9);
+            assertEquals(2, context.hashtagStats("refund").orElseThrow().mentions());
+            assertEquals(0.5, context.hashtagStats("refund").orElseThrow().negativeShare(), 1e-9);
+        }
+    }
+
+    /** The context of an engine started from {@code engine}'s saved state of kestrel. */
+    private CrisisContext restored(CrisisEngine engine) {
+        String saved = engine.checkpoint("kestrel");
+        CrisisEngine again = Fixture.engine(clock, events).store(new IncidentStore() {
+            @Override
+            public StoredBrand load(String brand, StoreContext context) {
+                return StoredBrand.of(BrandStateCodec.create().decode(saved,
+                        dev.firebreak.escalation.EscalationPolicy.defaults()));
+            }
+
+            @Override
+            public void save(BrandState state, BrandChange change) {
+            }
+        }).build();
+        return again.crisisContext("kestrel");
+    }
+
+    @Test
     void hashtagsAndRepliesSentSurviveARestartFromASavedState() {
         CrisisEngine engine = crisis(Fixture.engine(clock, events).build());
         IncidentId id = engine.incidents("kestrel").get(0).id();
