@@ -378,7 +378,7 @@ public final class Analyzer {
                 continue;
             }
             int k = t.idx[i];
-            if (k < 0) {
+            if (k < 0 || ((f & Tokens.F_ROMANCE) != 0 && !romance(sentLang))) {
                 continue;
             }
             // the entry to apply; when a phrase without a valence matched (a category phrase such as
@@ -582,6 +582,10 @@ public final class Analyzer {
 
     private static boolean isLatin(int lang) {
         return lang != Lexicon.ZH && lang != Lexicon.AR && lang != Lexicon.ANY;
+    }
+
+    private static boolean romance(int lang) {
+        return lang == Lexicon.FR || lang == Lexicon.ES || lang == Lexicon.IT || lang == Lexicon.PT;
     }
 
     private static boolean siblings(int a, int b) {

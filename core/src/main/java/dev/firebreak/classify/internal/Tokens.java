@@ -48,6 +48,11 @@ final class Tokens {
     private static final int MAX_EMOTICON = 4;
     private static final int MAX_STEMMED = 32;
     static final int F_STEM = 64;
+    /**
+     * Found through another gender or number of a Romance adjective or noun ("schifosi" as "schifoso",
+     * "ridicola" as "ridicolo"): read only in French, Spanish, Italian and Portuguese.
+     */
+    static final int F_ROMANCE = 256;
 
     final int capacity;
     int count;
@@ -476,11 +481,14 @@ final class Tokens {
             f |= F_ELONG;
         }
         emit(T_WORD, mix(wH2), wElong ? mix(wH1) : 0, f);
-        if (!termMode && idx[count - 1] < 0 && !wElong && wLen >= 5 && wLen < MAX_STEMMED && (f & F_HASHTAG) == 0) {
+        if (!termMode && idx[count - 1] < 0 && !wElong && wLen >= 4 && wLen < MAX_STEMMED && (f & F_HASHTAG) == 0) {
             char last = FOLD[chars[wTo - 1]];
-            if (last == 's' || last == 'd' || last == 'g' || last == 't' || last == 'r' || last == 'y') {
+            if (wLen >= 5 && (last == 's' || last == 'd' || last == 'g' || last == 't' || last == 'r' || last == 'y')) {
                 rehash(chars, wFrom, wTo);
                 stem(count - 1);
+            } else if (last == 'a' || last == 'o' || last == 'i' || last == 'e') {
+                rehash(chars, wFrom, wTo);
+                romance(count - 1);
             }
         }
     }
@@ -536,6 +544,30 @@ final class Tokens {
         if (last == 's' && last2 != 's') {
             if ((last2 == 'e' && tryStem(n, preH[len - 3])) || tryStem(n, preH[len - 2])) {
                 return; // fixes, scams
+            }
+        }
+    }
+
+    /** Romance endings that mark gender and number, tried in this order for a word the lexicon lacks. */
+    private static final char[] ROMANCE_ENDINGS = {'o', 'a', 'e', 'i'};
+
+    /**
+     * Another gender or number of a Romance word the lexicon does not list in this form: "schifosi",
+     * "schifose" and "schifosa" find "schifoso", "ridicola" finds "ridicolo", "incapaci" "incapace".
+     */
+    private void romance(int n) {
+        int len = wLen;
+        char last = preC[len - 1];
+        long base = preH[len - 2];
+        for (char v : ROMANCE_ENDINGS) {
+            if (v != last) {
+                // the key stays the word's own: phrases match the form written
+                int found = lex.find(mix(step(base, v)));
+                if (found >= 0 && lex.hasEntries(found)) {
+                    idx[n] = found;
+                    flags[n] |= F_ROMANCE;
+                    return;
+                }
             }
         }
     }
