@@ -90,6 +90,45 @@ class BuiltInClassifierBehaviourTest {
     }
 
     @Test
+    void chineseReservationAfterJiushiDoesNotOutweighTheVerdict() {
+        // 就是 / 只是 ("it's just that") add a reservation; they do not reverse the verdict like 但是 does
+        assertEquals(Polarity.POSITIVE, classify("房间不错，就是有点吵。").polarity());
+        assertEquals(Polarity.NEGATIVE, classify("房间很干净，但是服务很差，早餐也不好。").polarity());
+    }
+
+    @Test
+    void chineseCompoundsWithANegatorAreNotNegations() {
+        // 不知道 ("don't know") and 无烟房 ("non-smoking room") negate nothing
+        Classification c = classify("我不知道酒店有无烟房。");
+        assertEquals(Polarity.NEUTRAL, c.polarity());
+        assertFalse(c.signals().stream().anyMatch(s -> s.name().equals("negation")), c.signals().toString());
+        assertEquals(Polarity.NEGATIVE, classify("房间不干净。").polarity());
+    }
+
+    @Test
+    void romanceWordsAreFoundInAnyGenderAndNumber() {
+        // the lexicons list one form; the others are found through it, in French, Spanish, Italian, Portuguese
+        assertEquals(Polarity.NEGATIVE, classify("Sono davvero schifosi questi politici", "it").polarity());
+        assertEquals(Polarity.NEGATIVE, classify("Che risposte ridicole e incapaci", "it").polarity());
+        assertEquals(Polarity.NEGATIVE, classify("La película fue aburrida", "es").polarity());
+        // an English word is not read through another language's endings
+        assertEquals(Polarity.NEUTRAL, classify("The ridicola and schifosa are two names of our streets", "en")
+                .polarity());
+    }
+
+    @Test
+    void userEmoticonsAndLongChineseTermsAreMatched() {
+        BuiltInClassifier acme = BuiltInClassifier.builder()
+                .addLexicon("acme.txt", new StringReader("@lang *\nword 3 %-)\n@lang zh\nword -3 退款拖了很久\n"))
+                .build();
+        // '%' starts no built-in emoticon: the user's term must still be looked up
+        assertTrue(acme.classify("got the parcel %-)").sentiment() > 0);
+        assertTrue(classify("got the parcel %-)").sentiment() == 0);
+        // a Chinese term matched in full although none of its shorter prefixes is a term
+        assertTrue(hasEvidence(acme.classify("这家店退款拖了很久"), "negative_term", "退款拖了很久"));
+    }
+
+    @Test
     void intensifiersStrengthenAndDampenersWeaken() {
         double plain = classify("The hotel is good").sentiment();
         double very = classify("The hotel is very good").sentiment();

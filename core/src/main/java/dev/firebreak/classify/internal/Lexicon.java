@@ -95,6 +95,14 @@ public final class Lexicon {
     final int[] fallback;
     final float[] fallbackFactor;
     final int maxHan;
+    /** One bit per character (folded) that starts an emoticon term: other punctuation is not looked up. */
+    private final long[] emoticonStart;
+    /**
+     * One bit per key hash of a proper prefix of a Chinese term (see {@link #hanPrefixBit}): the
+     * tokenizer stops extending a match at a prefix no term has, instead of hashing up to
+     * {@link #MAX_HAN} characters at every position.
+     */
+    private final long[] hanPrefix;
 
     private Lexicon(Builder b) {
         List<KeyB> keys = new ArrayList<>(b.keys.values());
@@ -191,6 +199,8 @@ public final class Lexicon {
         fallback = b.fallback.clone();
         fallbackFactor = b.fallbackFactor.clone();
         maxHan = Math.min(MAX_HAN, maxHanSeen);
+        emoticonStart = b.emoticonStart.clone();
+        hanPrefix = b.hanPrefix.clone();
     }
 
     private void insert(long key, int index) {
@@ -223,6 +233,21 @@ public final class Lexicon {
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /** Whether an emoticon term starts with this (folded) character. */
+    boolean startsEmoticon(char folded) {
+        return (emoticonStart[folded >>> 6] & (1L << folded)) != 0;
+    }
+
+    /** Whether some Chinese term longer than the characters hashed into {@code key} starts with them. */
+    boolean isHanPrefix(long key) {
+        int bit = hanPrefixBit(key);
+        return (hanPrefix[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    private static int hanPrefixBit(long key) {
+        return (int) (key >>> 49); // 15 bits
     }
 
     /** Whether a key has any entry (it may only start phrases). */
@@ -365,6 +390,8 @@ public final class Lexicon {
         private final int[] fallback = new int[LANGS];
         private final float[] fallbackFactor = new float[LANGS];
         private final Tokens tokens = new Tokens(64, 0);
+        private final long[] emoticonStart = new long[65536 >>> 6];
+        private final long[] hanPrefix = new long[(1 << 15) >>> 6];
 
         public Builder() {
             for (int i = 0; i < LANGS; i++) {
@@ -639,6 +666,10 @@ public final class Lexicon {
                 throw new IllegalArgumentException("term '" + term + "' has " + n + " words, at most " + MAX_PHRASE
                         + " are allowed");
             }
+            if (tokens.type[0] == Tokens.T_EMOTICON) {
+                char first = TextTables.FOLD[term.strip().charAt(0)];
+                emoticonStart[first >>> 6] |= 1L << first;
+            }
             long[] out = new long[n];
             System.arraycopy(tokens.key, 0, out, 0, n);
             return out;
@@ -671,6 +702,7 @@ public final class Lexicon {
                                 + " characters, at most " + MAX_HAN + " are allowed");
                     }
                     kb.hanLength = Math.max(kb.hanLength, len);
+                    markHanPrefixes(term);
                 }
             } else {
                 KeyB first = key(k[0], false);
@@ -685,6 +717,22 @@ public final class Lexicon {
             }
             e.term = term;
             return e;
+        }
+
+        /** Marks every proper prefix of a Chinese term, hashed as the tokenizer hashes a run of characters. */
+        private void markHanPrefixes(String term) {
+            long h = TextTables.FNV_OFFSET;
+            int seen = 0;
+            int total = hanLength(term);
+            for (int i = 0; i < term.length() && seen < total - 1; i++) {
+                char c = term.charAt(i);
+                if (TextTables.CLASS[c] == TextTables.HAN) {
+                    h = TextTables.step(h, TextTables.FOLD[c]);
+                    seen++;
+                    int bit = hanPrefixBit(TextTables.mix(h));
+                    hanPrefix[bit >>> 6] |= 1L << bit;
+                }
+            }
         }
 
         private static int hanLength(String term) {

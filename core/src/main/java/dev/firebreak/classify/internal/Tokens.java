@@ -713,6 +713,9 @@ final class Tokens {
                     bestLen = len;
                     bestKey = key;
                 }
+                if (!lex.isHanPrefix(key)) {
+                    break; // no longer term starts with these characters
+                }
             }
             emit(T_HAN, bestKey, 0, 0);
             j += bestLen;
@@ -725,6 +728,9 @@ final class Tokens {
      * otherwise sentence and clause boundaries and exclamation and question marks.
      */
     private int symbols(char[] text, int i, int end) {
+        if (!termMode && !lex.startsEmoticon(FOLD[text[i]])) {
+            return punctuation(text[i], i);
+        }
         int j = i;
         while (j < end && j - i < 8) {
             byte cls = CLASS[text[j]];
@@ -783,8 +789,11 @@ final class Tokens {
                 return best;
             }
         }
-        // plain punctuation: one character at a time
-        char c = text[i];
+        return punctuation(text[i], i);
+    }
+
+    /** Plain punctuation, one character at a time: sentence and clause boundaries, ! and ?. */
+    private int punctuation(char c, int i) {
         byte cls = CLASS[c];
         if (cls == SENTENCE) {
             if (c == '!' || c == 0xFF01 || c == 0x00A1) {
