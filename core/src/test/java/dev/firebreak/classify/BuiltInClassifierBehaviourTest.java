@@ -285,6 +285,16 @@ class BuiltInClassifierBehaviourTest {
     }
 
     @Test
+    void aQuestionWithoutAProblemIsARequestNotAComplaint() {
+        Classification request = classify("@AcmeHelp can you tell me if the King St store is open after the refit?");
+        // addressed to a service account, but it only asks: well below the complaint line
+        assertTrue(request.complaintScore() < 0.35, () -> "score " + request.complaintScore());
+        Classification problem = classify("@AcmeHelp why is my order still not here after two weeks?");
+        assertTrue(problem.complaint(), () -> "score " + problem.complaintScore());
+        assertTrue(problem.complaintScore() > request.complaintScore() + 0.3);
+    }
+
+    @Test
     void topicalWordsAloneDoNotMakeACategory() {
         Classification c = classify("Thanks for the quick delivery, the package looks great!");
         assertFalse(c.categories().contains(Category.DELIVERY), c.toString());

@@ -50,6 +50,8 @@ public final class Analyzer {
     private static final double C_CATEGORY = 0.7;
     private static final double C_QUESTION = 0.5;
     private static final double C_ADDRESSED = 1.0;
+    /** A question that carries no negative word and no complaint cue is a request for help, not a complaint. */
+    private static final double C_REQUEST = -1.0;
 
     private static final int FIRED_CAPS = 1;
     private static final int FIRED_ELONG = 2;
@@ -193,6 +195,10 @@ public final class Analyzer {
                 + (t.questions > 0 && addressed && (negSum > 0 || cue > 0) ? C_QUESTION : 0)
                 + (score < 0 ? C_NET_NEGATIVE * -score : 0)
                 + (polarity == Polarity.POSITIVE ? C_PRAISE * score : 0);
+        if (t.questions > 0 && negSum == 0 && cue == 0) {
+            // a question with no negative word and no complaint cue asks for something: a request
+            z += C_REQUEST;
+        }
         double complaintScore = 1 / (1 + Math.exp(-z));
         if (sentLang == Lexicon.ANY && letters > 0) {
             complaintScore *= 0.5;
