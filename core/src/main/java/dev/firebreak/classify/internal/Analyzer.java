@@ -311,15 +311,15 @@ public final class Analyzer {
             }
             int best = -1;
             float bestScore = 0;
-            for (int k = 1; k < Lexicon.LANGS; k++) {
-                if (isLatin(k) && score[k] > bestScore) {
+            for (int k : LATIN) {
+                if (score[k] > bestScore) {
                     best = k;
                     bestScore = score[k];
                 }
             }
             float second = 0;
-            for (int k = 1; k < Lexicon.LANGS; k++) {
-                if (isLatin(k) && k != best && !siblings(k, best) && score[k] > second) {
+            for (int k : LATIN) {
+                if (k != best && score[k] > second && !siblings(k, best)) {
                     second = score[k];
                 }
             }
@@ -384,7 +384,10 @@ public final class Analyzer {
                 continue;
             }
             int k = t.idx[i];
-            if (k < 0 || ((f & Tokens.F_ROMANCE) != 0 && !romance(sentLang))) {
+            if (k < 0 && (f & Tokens.F_ROMANCE) != 0 && romance(sentLang)) {
+                k = t.romance(i);
+            }
+            if (k < 0) {
                 continue;
             }
             // the entry to apply; when a phrase without a valence matched (a category phrase such as
@@ -425,7 +428,7 @@ public final class Analyzer {
             }
             if (e0 < 0) {
                 e0 = entryFor(k, sentLang, s);
-                if (e0 < 0 && t.idx1[i] >= 0) {
+                if (e0 < 0 && (f & Tokens.F_ELONG) != 0 && t.idx1[i] >= 0) {
                     e0 = entryFor(t.idx1[i], sentLang, s);
                 }
                 factor0 = s.factor;
@@ -584,6 +587,20 @@ public final class Analyzer {
         s.shouting = shouting;
         s.fired = (capsFired ? FIRED_CAPS : 0) | (elongFired ? FIRED_ELONG : 0) | (emojiFired ? FIRED_EMOJI : 0)
                 | (emoticonFired ? FIRED_EMOTICON : 0) | (hashtagFired ? FIRED_HASHTAG : 0);
+    }
+
+    /** The languages told apart by words and letters: those written in the Latin script. */
+    private static final int[] LATIN = latinLanguages();
+
+    private static int[] latinLanguages() {
+        int[] out = new int[Lexicon.LANGS];
+        int n = 0;
+        for (int k = 1; k < Lexicon.LANGS; k++) {
+            if (isLatin(k)) {
+                out[n++] = k;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     private static boolean isLatin(int lang) {

@@ -49,23 +49,29 @@ final class Tokens {
     private static final int MAX_STEMMED = 32;
     static final int F_STEM = 64;
     /**
-     * Found through another gender or number of a Romance adjective or noun ("schifosi" as "schifoso",
-     * "ridicola" as "ridicolo"): read only in French, Spanish, Italian and Portuguese.
+     * An unknown word that may be another gender or number of a Romance adjective or noun ("schifosi" of
+     * "schifoso", "ridicola" of "ridicolo"): {@link #romance(int)} looks it up, in French, Spanish, Italian
+     * and Portuguese texts only.
      */
     static final int F_ROMANCE = 256;
 
     final int capacity;
     int count;
     final long[] key;
-    final long[] key1;
     final byte[] type;
     final int[] flags;
     final int[] clause;
     final int[] sentence;
     final int[] idx;
-    /** For an elongated token found in both forms ("baaad": "baad" and "bad"), the second form's index. */
+    /**
+     * For an elongated token ({@link #F_ELONG}) found in both forms ("baaad": "baad" and "bad"), the second
+     * form's index, else -1; not written for other tokens.
+     */
     final int[] idx1;
     final float[] contrib;
+    /** For a token flagged {@link #F_ROMANCE}, its characters (written only for those tokens). */
+    private final int[] romanceFrom;
+    private final int[] romanceTo;
 
     // text-level statistics of the last call
     int exclaims;
@@ -103,12 +109,13 @@ final class Tokens {
     private final long[] preH = new long[MAX_STEMMED];
     private final char[] preC = new char[MAX_STEMMED];
     private int parts;
+    /** The hash with every run of a letter read once, from the last {@link #rehash}. */
+    private long rH1;
 
     Tokens(int capacity, int maxChars) {
         this.capacity = capacity;
         this.chars = new char[maxChars];
         key = new long[capacity];
-        key1 = new long[capacity];
         type = new byte[capacity];
         flags = new int[capacity];
         clause = new int[capacity];
@@ -116,6 +123,8 @@ final class Tokens {
         idx = new int[capacity];
         idx1 = new int[capacity];
         contrib = new float[capacity];
+        romanceFrom = new int[capacity];
+        romanceTo = new int[capacity];
     }
 
     private void reset(Lexicon lexicon, boolean terms) {
@@ -331,16 +340,18 @@ final class Tokens {
         boolean prevDigit = false;
         parts = 0;
         byte wordScript = TextTables.S_NONE;
+        int[] info = TextTables.INFO;
         while (i < end) {
             char c = text[i];
-            byte cls = CLASS[c];
+            int in = info[c];
+            int cls = (in >>> TextTables.INFO_CLASS_SHIFT) & 15;
             if (cls == WORD) {
-                char f = FOLD[c];
+                char f = (char) in;
                 if (f == 0) {
                     i++;
                     continue;
                 }
-                byte letterCase = TextTables.CASE[c];
+                int letterCase = in >>> TextTables.INFO_CASE_SHIFT;
                 if (letterCase != 0) {
                     cased++;
                     if (letterCase == TextTables.UPPER) {
@@ -400,7 +411,8 @@ final class Tokens {
         wCased = cased;
         wUpper = upper;
         if (elong) {
-            wH1 = rehash(text, from, i);
+            rehash(text, from, i);
+            wH1 = rH1;
         }
         return i;
     }
@@ -408,9 +420,9 @@ final class Tokens {
     /**
      * Scans the word in [from, to) again, as {@link #scanWord} did, for what only some words need: the
      * hash with every run of a letter read once (elongated words), and the prefix hashes and letters
-     * for stemming ({@link #preH}, {@link #preC}, filled when {@code prefixes}). Returns the first.
+     * for stemming ({@link #preH}, {@link #preC}). Leaves the first in {@link #rH1}; returns the length.
      */
-    private long rehash(char[] text, int from, int to) {
+    private int rehash(char[] text, int from, int to) {
         long h1 = FNV_OFFSET;
         long h2 = FNV_OFFSET;
         char prev = 0;
@@ -448,7 +460,8 @@ final class Tokens {
             }
             len++;
         }
-        return h1;
+        rH1 = h1;
+        return len;
     }
 
     private int word(char[] text, int i, int end, int extraFlags) {
@@ -487,8 +500,11 @@ final class Tokens {
                 rehash(chars, wFrom, wTo);
                 stem(count - 1);
             } else if (last == 'a' || last == 'o' || last == 'i' || last == 'e') {
-                rehash(chars, wFrom, wTo);
-                romance(count - 1);
+                // looked up only if the text turns out to be in a Romance language (see romance(int))
+                int n = count - 1;
+                flags[n] |= F_ROMANCE;
+                romanceFrom[n] = wFrom;
+                romanceTo[n] = wTo;
             }
         }
     }
@@ -552,24 +568,27 @@ final class Tokens {
     private static final char[] ROMANCE_ENDINGS = {'o', 'a', 'e', 'i'};
 
     /**
-     * Another gender or number of a Romance word the lexicon does not list in this form: "schifosi",
-     * "schifose" and "schifosa" find "schifoso", "ridicola" finds "ridicolo", "incapaci" "incapace".
+     * For token {@code n} (flagged {@link #F_ROMANCE}), the key index of another gender or number of the
+     * word that the lexicon lists, or -1: "schifosi", "schifose" and "schifosa" find "schifoso",
+     * "ridicola" finds "ridicolo", "incapaci" "incapace". The token's key stays its own, so phrases
+     * match the form written.
      */
-    private void romance(int n) {
-        int len = wLen;
+    int romance(int n) {
+        int len = rehash(chars, romanceFrom[n], romanceTo[n]);
+        if (len < 2 || len > MAX_STEMMED) {
+            return -1;
+        }
         char last = preC[len - 1];
         long base = preH[len - 2];
         for (char v : ROMANCE_ENDINGS) {
             if (v != last) {
-                // the key stays the word's own: phrases match the form written
                 int found = lex.find(mix(step(base, v)));
                 if (found >= 0 && lex.hasEntries(found)) {
-                    idx[n] = found;
-                    flags[n] |= F_ROMANCE;
-                    return;
+                    return found;
                 }
             }
         }
+        return -1;
     }
 
     private boolean tryStem(int n, long hash) {
@@ -810,10 +829,16 @@ final class Tokens {
 
     /** The language scores: letter evidence plus lexicon evidence (stop words 1.0, lexicon words 0.5). */
     void languageScores(float[] out) {
-        for (int l = 0; l < Lexicon.LANGS; l++) {
-            long lanes = l < 4 ? evidence0 : l < 8 ? evidence1 : evidence2;
-            out[l] = langScore[l] + 0.5f * ((lanes >>> (16 * (l % 4))) & 0xFFFF);
-        }
+        lanes(out, 0, evidence0);
+        lanes(out, 4, evidence1);
+        lanes(out, 8, evidence2);
+    }
+
+    private void lanes(float[] out, int from, long lanes) {
+        out[from] = langScore[from] + 0.5f * (lanes & 0xFFFF);
+        out[from + 1] = langScore[from + 1] + 0.5f * ((lanes >>> 16) & 0xFFFF);
+        out[from + 2] = langScore[from + 2] + 0.5f * ((lanes >>> 32) & 0xFFFF);
+        out[from + 3] = langScore[from + 3] + 0.5f * (lanes >>> 48);
     }
 
     private void emit(byte t, long k, long k1, int f) {
@@ -823,18 +848,17 @@ final class Tokens {
         int n = count++;
         type[n] = t;
         key[n] = k;
-        key1[n] = k1;
         flags[n] = f;
         clause[n] = clauseNo;
         sentence[n] = sentenceNo;
         contrib[n] = 0;
-        idx1[n] = -1;
         if (termMode) {
             idx[n] = -1;
             return;
         }
         int found = lex.find(k);
         if (k1 != 0) {
+            idx1[n] = -1;
             int found1 = lex.find(k1);
             if (found < 0) {
                 found = found1;
