@@ -55,8 +55,12 @@ public final class Lexicon {
     private static final float STOP_WEIGHT = 1.0f;
     private static final float WORD_WEIGHT = 0.5f;
 
-    private final long[] tKeys;
-    private final int[] tIdx;
+    /**
+     * Open addressing, key and value side by side, so a probe reads one cache line: the value is the
+     * key's index (low 32 bits) and its language evidence in 2 bits per language (bits 32 to 55, language
+     * l at 32 + 2 l, in units of 0.5), so the tokenizer counts evidence without touching per-key arrays.
+     */
+    private final long[] table;
     private final int tMask;
 
     /** One bit per key hash: most tokens are not in the lexicon, and this 32 KB filter says so first. */
@@ -108,8 +112,7 @@ public final class Lexicon {
         List<KeyB> keys = new ArrayList<>(b.keys.values());
         int n = keys.size();
         int size = Integer.highestOneBit(Math.max(16, n * 2 - 1)) << 1;
-        tKeys = new long[size];
-        tIdx = new int[size];
+        table = new long[2 * size];
         tMask = size - 1;
         kSubStart = new int[n];
         kSubCount = new byte[n];
@@ -192,6 +195,17 @@ public final class Lexicon {
                 kEvidence[3 * i + l / 4] += units << (16 * (l % 4));
             }
         }
+        for (int slot = 0; slot <= tMask; slot++) {
+            if (table[2 * slot] != 0) {
+                int k = (int) table[2 * slot + 1];
+                long code = 0;
+                for (int l = 0; l < LANGS; l++) {
+                    long units = (kEvidence[3 * k + l / 4] >>> (16 * (l % 4))) & 0xFFFF;
+                    code |= Math.min(units, 3) << (2 * l);
+                }
+                table[2 * slot + 1] = k | code << 32;
+            }
+        }
         categories = cats.toArray(new Category[0]);
         negThreshold = b.negThreshold.clone();
         posThreshold = b.posThreshold.clone();
@@ -207,32 +221,57 @@ public final class Lexicon {
         int bit = (int) (key >>> 46);
         bloom[bit >>> 6] |= 1L << bit;
         int slot = (int) (key ^ (key >>> 32)) & tMask;
-        while (tKeys[slot] != 0) {
+        while (table[2 * slot] != 0) {
             slot = (slot + 1) & tMask;
         }
-        tKeys[slot] = key;
-        tIdx[slot] = index;
+        table[2 * slot] = key;
+        table[2 * slot + 1] = index;
     }
 
     /** The index of a key, or -1. */
     int find(long key) {
+        long v = findValue(key);
+        return v < 0 ? -1 : (int) v;
+    }
+
+    /**
+     * The value of a key, or -1: its index in the low 32 bits ({@code (int) value}) and its language
+     * evidence code above (see {@link #table}; {@link #EVIDENCE_LANES} turns a byte of it into lanes).
+     */
+    long findValue(long key) {
         int bit = (int) (key >>> 46);
         if ((bloom[bit >>> 6] & (1L << bit)) == 0) {
             return -1;
         }
-        long[] keys = tKeys;
+        long[] t = table;
         int mask = tMask;
         int slot = (int) (key ^ (key >>> 32)) & mask;
         while (true) {
-            long k = keys[slot];
+            long k = t[2 * slot];
             if (k == key) {
-                return tIdx[slot];
+                return t[2 * slot + 1];
             }
             if (k == 0) {
                 return -1;
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /**
+     * For a byte of an evidence code (four languages, 2 bits each), the same units as four 16-bit lanes
+     * of one long: a token adds its evidence to three accumulators with three table reads and additions.
+     */
+    static final long[] EVIDENCE_LANES = evidenceLanes();
+
+    private static long[] evidenceLanes() {
+        long[] out = new long[256];
+        for (int b = 0; b < 256; b++) {
+            for (int l = 0; l < 4; l++) {
+                out[b] |= (long) ((b >>> (2 * l)) & 3) << (16 * l);
+            }
+        }
+        return out;
     }
 
     /** Whether an emoticon term starts with this (folded) character. */

@@ -84,7 +84,7 @@ final class Tokens {
     final int[] script = new int[8];
     /** Letter evidence for the languages (ñ, ß, ø...). */
     final float[] langScore = new float[Lexicon.LANGS];
-    /** Lexicon evidence, as lanes (see {@link Lexicon#kEvidence}). */
+    /** Lexicon evidence, as lanes (see {@link Lexicon#EVIDENCE_LANES}). */
     long evidence0;
     long evidence1;
     long evidence2;
@@ -856,12 +856,15 @@ final class Tokens {
             idx[n] = -1;
             return;
         }
-        int found = lex.find(k);
+        long value = lex.findValue(k);
+        int found = (int) value;
         if (k1 != 0) {
             idx1[n] = -1;
-            int found1 = lex.find(k1);
+            long value1 = lex.findValue(k1);
+            int found1 = (int) value1;
             if (found < 0) {
                 found = found1;
+                value = value1;
                 if (found >= 0) {
                     key[n] = k1;
                 }
@@ -871,11 +874,11 @@ final class Tokens {
         }
         idx[n] = found;
         if (found >= 0 && (f & F_PART) == 0) {
-            long[] ev = lex.kEvidence;
-            int b = 3 * found;
-            evidence0 += ev[b];
-            evidence1 += ev[b + 1];
-            evidence2 += ev[b + 2];
+            long[] lanes = Lexicon.EVIDENCE_LANES;
+            int code = (int) (value >>> 32);
+            evidence0 += lanes[code & 0xFF];
+            evidence1 += lanes[(code >>> 8) & 0xFF];
+            evidence2 += lanes[(code >>> 16) & 0xFF];
         }
     }
 }
