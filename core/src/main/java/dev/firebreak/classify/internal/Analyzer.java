@@ -384,11 +384,17 @@ public final class Analyzer {
                 continue;
             }
             int k = t.idx[i];
+            long tableValue = t.value[i];
             if (k < 0 && (f & Tokens.F_ROMANCE) != 0 && romance(sentLang)) {
                 k = t.romance(i);
+                tableValue = k < 0 ? -1 : lex.meta(k);
             }
             if (k < 0) {
                 continue;
+            }
+            int max = Lexicon.phraseMax(tableValue);
+            if (max < 2 && Lexicon.entryCount(tableValue) == 0 && (f & Tokens.F_ELONG) == 0) {
+                continue; // a stop word: it told the language, it has nothing for sentiment
             }
             // the entry to apply; when a phrase without a valence matched (a category phrase such as
             // "llegó roto"), its words still carry their own sentiment: e1 is the first word's entry
@@ -397,7 +403,6 @@ public final class Analyzer {
             boolean fallback0 = false;
             int e1 = -1;
             float factor1 = 1;
-            int max = lex.kPhraseMax[k];
             if (max >= 2 && i + 1 < n && (lex.kSecond[k] & (1L << (key[i + 1] & 63))) != 0) {
                 int limit = Math.min(max, n - i);
                 for (int len = limit; len >= 2 && e0 < 0; len--) {

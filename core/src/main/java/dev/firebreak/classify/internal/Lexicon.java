@@ -58,7 +58,9 @@ public final class Lexicon {
     /**
      * Open addressing, key and value side by side, so a probe reads one cache line: the value is the
      * key's index (low 32 bits) and its language evidence in 2 bits per language (bits 32 to 55, language
-     * l at 32 + 2 l, in units of 0.5), so the tokenizer counts evidence without touching per-key arrays.
+     * l at 32 + 2 l, in units of 0.5), so the tokenizer counts evidence without touching per-key arrays,
+     * then the number of its entries (bits 56 to 59) and the longest phrase it starts (bits 60 to 62),
+     * so the token pass skips a key with neither (a stop word) without reading them (see {@link #meta}).
      */
     private final long[] table;
     private final int tMask;
@@ -203,7 +205,7 @@ public final class Lexicon {
                     long units = (kEvidence[3 * k + l / 4] >>> (16 * (l % 4))) & 0xFFFF;
                     code |= Math.min(units, 3) << (2 * l);
                 }
-                table[2 * slot + 1] = k | code << 32;
+                table[2 * slot + 1] = k | code << 32 | meta(k);
             }
         }
         categories = cats.toArray(new Category[0]);
@@ -287,6 +289,21 @@ public final class Lexicon {
 
     private static int hanPrefixBit(long key) {
         return (int) (key >>> 49); // 15 bits
+    }
+
+    /** Bits 56 and up of a key's table value: its number of entries and the longest phrase it starts. */
+    long meta(int k) {
+        return (long) kSubCount[k] << 56 | (long) kPhraseMax[k] << 60;
+    }
+
+    /** The number of entries in a table value or {@link #meta}. */
+    static int entryCount(long value) {
+        return (int) (value >>> 56) & 15;
+    }
+
+    /** The longest phrase a key starts, from its table value or {@link #meta}. */
+    static int phraseMax(long value) {
+        return (int) (value >>> 60) & 7;
     }
 
     /** Whether a key has any entry (it may only start phrases). */

@@ -63,6 +63,8 @@ final class Tokens {
     final int[] clause;
     final int[] sentence;
     final int[] idx;
+    /** The lexicon table value of {@link #idx} (see {@link Lexicon#findValue}), or -1. */
+    final long[] value;
     /**
      * For an elongated token ({@link #F_ELONG}) found in both forms ("baaad": "baad" and "bad"), the second
      * form's index, else -1; not written for other tokens.
@@ -121,6 +123,7 @@ final class Tokens {
         clause = new int[capacity];
         sentence = new int[capacity];
         idx = new int[capacity];
+        value = new long[capacity];
         idx1 = new int[capacity];
         contrib = new float[capacity];
         romanceFrom = new int[capacity];
@@ -593,9 +596,11 @@ final class Tokens {
 
     private boolean tryStem(int n, long hash) {
         long k = mix(hash);
-        int found = lex.find(k);
+        long v = lex.findValue(k);
+        int found = (int) v;
         if (found >= 0 && lex.hasEntries(found)) {
             idx[n] = found;
+            value[n] = v;
             key[n] = k;
             flags[n] |= F_STEM;
             return true;
@@ -854,6 +859,7 @@ final class Tokens {
         contrib[n] = 0;
         if (termMode) {
             idx[n] = -1;
+            value[n] = -1;
             return;
         }
         long value = lex.findValue(k);
@@ -873,6 +879,7 @@ final class Tokens {
             }
         }
         idx[n] = found;
+        this.value[n] = value;
         if (found >= 0 && (f & F_PART) == 0) {
             long[] lanes = Lexicon.EVIDENCE_LANES;
             int code = (int) (value >>> 32);
