@@ -387,7 +387,7 @@ public final class Analyzer {
             long tableValue = t.value[i];
             if (k < 0 && (f & Tokens.F_ROMANCE) != 0 && romance(sentLang)) {
                 k = t.romance(i);
-                tableValue = k < 0 ? -1 : lex.meta(k);
+                tableValue = k < 0 ? -1 : lex.valueOf(k);
             }
             if (k < 0) {
                 continue;
@@ -413,9 +413,9 @@ public final class Analyzer {
                     for (int j = 1; j < len; j++) {
                         p = TextTables.combine(p, key[i + j]);
                     }
-                    int pk = lex.find(p);
-                    if (pk >= 0) {
-                        e0 = entryFor(pk, sentLang, s);
+                    long pv = lex.findValue(p);
+                    if (pv >= 0) {
+                        e0 = entryFor(pv, sentLang, s);
                         if (e0 >= 0) {
                             factor0 = s.factor;
                             fallback0 = s.fallback;
@@ -424,7 +424,7 @@ public final class Analyzer {
                                 flags[i + j] |= cover;
                             }
                             if (cover == Tokens.F_IN_PHRASE) {
-                                e1 = entryFor(k, sentLang, s);
+                                e1 = entryFor(tableValue, sentLang, s);
                                 factor1 = s.factor;
                             }
                         }
@@ -432,9 +432,9 @@ public final class Analyzer {
                 }
             }
             if (e0 < 0) {
-                e0 = entryFor(k, sentLang, s);
+                e0 = entryFor(tableValue, sentLang, s);
                 if (e0 < 0 && (f & Tokens.F_ELONG) != 0 && t.idx1[i] >= 0) {
-                    e0 = entryFor(t.idx1[i], sentLang, s);
+                    e0 = entryFor(lex.valueOf(t.idx1[i]), sentLang, s);
                 }
                 factor0 = s.factor;
                 fallback0 = s.fallback;
@@ -620,21 +620,24 @@ public final class Analyzer {
         return (a == Lexicon.NB && b == Lexicon.NN) || (a == Lexicon.NN && b == Lexicon.NB);
     }
 
-    /** The entry for a key in a language: its own, else the language-independent one, else the fallback's. */
-    private int entryFor(int k, int lang, Scratch s) {
+    /**
+     * The entry for a key (given by its table value) in a language: its own, else the
+     * language-independent one, else the fallback's.
+     */
+    private int entryFor(long value, int lang, Scratch s) {
         s.factor = 1;
         s.fallback = false;
-        int e = lex.entry(k, lang);
+        int e = lex.entry(value, lang);
         if (e >= 0 || lang == Lexicon.ANY) {
             return e;
         }
-        e = lex.entry(k, Lexicon.ANY);
+        e = lex.entry(value, Lexicon.ANY);
         if (e >= 0) {
             return e;
         }
         int fb = lex.fallback[lang];
-        if (fb > 0 && !lex.isStopWord(k, lang)) { // German "die" is not English "die"
-            e = lex.entry(k, fb);
+        if (fb > 0 && !Lexicon.isStopWord(value, lang)) { // German "die" is not English "die"
+            e = lex.entry(value, fb);
             s.factor = lex.fallbackFactor[lang];
             s.fallback = true;
         }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The built-in classifier's lexicons, compiled into flat arrays: an open-addressing table from token
@@ -57,13 +58,18 @@ public final class Lexicon {
 
     /**
      * Open addressing, key and value side by side, so a probe reads one cache line: the value is the
-     * key's index (low 32 bits) and its language evidence in 2 bits per language (bits 32 to 55, language
-     * l at 32 + 2 l, in units of 0.5), so the tokenizer counts evidence without touching per-key arrays,
+     * key's index (bits 0 to 19), the languages it has an entry in (bits 20 to 31, one per language) and
+     * its language evidence in 2 bits per language (bits 32 to 55, language l at 32 + 2 l, in units of
+     * 0.5), so the tokenizer counts evidence without touching per-key arrays,
      * then the number of its entries (bits 56 to 59) and the longest phrase it starts (bits 60 to 62),
      * so the token pass skips a key with neither (a stop word) without reading them (see {@link #meta}).
      */
     private final long[] table;
     private final int tMask;
+    static final int INDEX_BITS = 20;
+    static final int INDEX_MASK = (1 << INDEX_BITS) - 1;
+    /** The languages each key has an entry in, one bit per language. */
+    private final short[] kLangMask;
 
     /** One bit per key hash: most tokens are not in the lexicon, and this 32 KB filter says so first. */
     private final long[] bloom = new long[BLOOM_BITS >>> 6];
@@ -81,7 +87,6 @@ public final class Lexicon {
     final byte[] kPhraseMax;
 
     private final byte[] sLang;
-    private final int[] sEntry;
 
     final float[] eValence;
     final int[] eFlags;
@@ -113,6 +118,10 @@ public final class Lexicon {
     private Lexicon(Builder b) {
         List<KeyB> keys = new ArrayList<>(b.keys.values());
         int n = keys.size();
+        if (n > INDEX_MASK) {
+            throw new IllegalArgumentException("the lexicons hold " + n + " distinct terms, at most " + INDEX_MASK
+                    + " are supported");
+        }
         int size = Integer.highestOneBit(Math.max(16, n * 2 - 1)) << 1;
         table = new long[2 * size];
         tMask = size - 1;
@@ -121,12 +130,12 @@ public final class Lexicon {
         kEvidence = new long[3 * n];
         kPhraseMax = new byte[n];
         kSecond = new long[n];
+        kLangMask = new short[n];
         int subs = 0;
         for (KeyB k : keys) {
             subs += k.entries.size();
         }
         sLang = new byte[subs];
-        sEntry = new int[subs];
         eValence = new float[subs];
         eFlags = new int[subs];
         eBoost = new float[subs];
@@ -151,11 +160,12 @@ public final class Lexicon {
                 maxHanSeen = k.hanLength;
             }
             int wordMask = 0;
-            for (Map.Entry<Integer, EntryB> me : k.entries.entrySet()) {
+            // entries in language order, so an entry's place follows from the key's language mask
+            for (Map.Entry<Integer, EntryB> me : new TreeMap<>(k.entries).entrySet()) {
                 int lang = me.getKey();
+                kLangMask[i] |= (short) (1 << lang);
                 EntryB e = me.getValue();
                 sLang[s] = (byte) lang;
-                sEntry[s] = s;
                 if (lang != ANY && !k.phrase && (e.flags & (E_VALENCE | E_CATEGORY | E_COMPLAINT | E_NEGATOR)) != 0) {
                     wordMask |= 1 << lang;
                 }
@@ -199,13 +209,7 @@ public final class Lexicon {
         }
         for (int slot = 0; slot <= tMask; slot++) {
             if (table[2 * slot] != 0) {
-                int k = (int) table[2 * slot + 1];
-                long code = 0;
-                for (int l = 0; l < LANGS; l++) {
-                    long units = (kEvidence[3 * k + l / 4] >>> (16 * (l % 4))) & 0xFFFF;
-                    code |= Math.min(units, 3) << (2 * l);
-                }
-                table[2 * slot + 1] = k | code << 32 | meta(k);
+                table[2 * slot + 1] = valueOf((int) table[2 * slot + 1]);
             }
         }
         categories = cats.toArray(new Category[0]);
@@ -232,8 +236,7 @@ public final class Lexicon {
 
     /** The index of a key, or -1. */
     int find(long key) {
-        long v = findValue(key);
-        return v < 0 ? -1 : (int) v;
+        return index(findValue(key));
     }
 
     /**
@@ -291,9 +294,23 @@ public final class Lexicon {
         return (int) (key >>> 49); // 15 bits
     }
 
-    /** Bits 56 and up of a key's table value: its number of entries and the longest phrase it starts. */
-    long meta(int k) {
-        return (long) kSubCount[k] << 56 | (long) kPhraseMax[k] << 60;
+    /**
+     * A key's table value (see {@link #table}): index, languages with an entry, evidence, number of
+     * entries and longest phrase.
+     */
+    long valueOf(int k) {
+        long code = 0;
+        for (int l = 0; l < LANGS; l++) {
+            long units = (kEvidence[3 * k + l / 4] >>> (16 * (l % 4))) & 0xFFFF;
+            code |= Math.min(units, 3) << (2 * l);
+        }
+        return k | (long) (kLangMask[k] & 0xFFF) << INDEX_BITS | code << 32 | (long) kSubCount[k] << 56
+                | (long) kPhraseMax[k] << 60;
+    }
+
+    /** The key index in a table value, or -1 for -1 (not found). */
+    static int index(long value) {
+        return value < 0 ? -1 : (int) (value & INDEX_MASK);
     }
 
     /** The number of entries in a table value or {@link #meta}. */
@@ -311,22 +328,21 @@ public final class Lexicon {
         return kSubCount[k] > 0;
     }
 
-    /** The entry of key index {@code k} for a language, or -1. */
-    int entry(int k, int lang) {
-        int start = kSubStart[k];
-        int end = start + kSubCount[k];
-        for (int s = start; s < end; s++) {
-            if (sLang[s] == lang) {
-                return sEntry[s];
-            }
+    /**
+     * The entry for a language of the key with this table value (or {@link #valueOf}), or -1: from the
+     * value's language mask, reading no per-key array when the key has no entry in that language.
+     */
+    int entry(long value, int lang) {
+        int mask = (int) (value >>> INDEX_BITS) & 0xFFF;
+        if ((mask & (1 << lang)) == 0) {
+            return -1;
         }
-        return -1;
+        return kSubStart[(int) (value & INDEX_MASK)] + Integer.bitCount(mask & ((1 << lang) - 1));
     }
 
-    /** Whether key index {@code k} is a stop word of a language. */
-    boolean isStopWord(int k, int lang) {
-        long lanes = kEvidence[3 * k + lang / 4];
-        return (((lanes >>> (16 * (lang % 4))) & 0xFFFF) & 2) != 0;
+    /** Whether the key with this table value is a stop word of a language (from its evidence bits). */
+    static boolean isStopWord(long value, int lang) {
+        return ((value >>> (32 + 2 * lang)) & 2) != 0;
     }
 
     /** The number of distinct keys (terms and phrases). */

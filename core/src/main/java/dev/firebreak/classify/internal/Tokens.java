@@ -597,7 +597,7 @@ final class Tokens {
     private boolean tryStem(int n, long hash) {
         long k = mix(hash);
         long v = lex.findValue(k);
-        int found = (int) v;
+        int found = Lexicon.index(v);
         if (found >= 0 && lex.hasEntries(found)) {
             idx[n] = found;
             value[n] = v;
@@ -863,11 +863,11 @@ final class Tokens {
             return;
         }
         long value = lex.findValue(k);
-        int found = (int) value;
+        int found = Lexicon.index(value);
         if (k1 != 0) {
             idx1[n] = -1;
             long value1 = lex.findValue(k1);
-            int found1 = (int) value1;
+            int found1 = Lexicon.index(value1);
             if (found < 0) {
                 found = found1;
                 value = value1;
