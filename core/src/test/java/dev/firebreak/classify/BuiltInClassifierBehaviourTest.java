@@ -117,6 +117,12 @@ class BuiltInClassifierBehaviourTest {
     }
 
     @Test
+    void romanceFormListedOnlyByAnotherLanguageIsStillFoundThroughItsOwnLanguagesForm() {
+        // Portuguese lists "desesperada", Spanish only "desesperado": a Spanish text still reads it
+        assertEquals(Polarity.NEGATIVE, classify("Estoy desesperada con el trabajo", "es").polarity());
+    }
+
+    @Test
     void userEmoticonsAndLongChineseTermsAreMatched() {
         BuiltInClassifier acme = BuiltInClassifier.builder()
                 .addLexicon("acme.txt", new StringReader("@lang *\nword 3 %-)\n@lang zh\nword -3 退款拖了很久\n"))

@@ -385,9 +385,22 @@ public final class Analyzer {
             }
             int k = t.idx[i];
             long tableValue = t.value[i];
-            if (k < 0 && (f & Tokens.F_ROMANCE) != 0 && romance(sentLang)) {
-                k = t.romance(i);
-                tableValue = k < 0 ? -1 : lex.valueOf(k);
+            if ((f & Tokens.F_ROMANCE) != 0 && romance(sentLang)) {
+                if (k < 0) {
+                    k = t.romance(i);
+                    tableValue = k < 0 ? -1 : lex.valueOf(k);
+                } else if (Lexicon.phraseMax(tableValue) < 2 && lex.entry(tableValue, sentLang) < 0
+                        && lex.entry(tableValue, Lexicon.ANY) < 0) {
+                    // known, but not in this language: its other gender or number may be
+                    int r = t.romance(i);
+                    if (r >= 0) {
+                        long rv = lex.valueOf(r);
+                        if (lex.entry(rv, sentLang) >= 0) {
+                            k = r;
+                            tableValue = rv;
+                        }
+                    }
+                }
             }
             if (k < 0) {
                 continue;

@@ -49,9 +49,9 @@ final class Tokens {
     private static final int MAX_STEMMED = 32;
     static final int F_STEM = 64;
     /**
-     * An unknown word that may be another gender or number of a Romance adjective or noun ("schifosi" of
-     * "schifoso", "ridicola" of "ridicolo"): {@link #romance(int)} looks it up, in French, Spanish, Italian
-     * and Portuguese texts only.
+     * A word, unknown or known only with entries that may be in other languages, that may be another
+     * gender or number of a Romance adjective or noun ("schifosi" of "schifoso", "ridicola" of "ridicolo"):
+     * {@link #romance(int)} looks it up, in French, Spanish, Italian and Portuguese texts only.
      */
     static final int F_ROMANCE = 256;
 
@@ -497,9 +497,14 @@ final class Tokens {
             f |= F_ELONG;
         }
         emit(T_WORD, mix(wH2), wElong ? mix(wH1) : 0, f);
-        if (!termMode && idx[count - 1] < 0 && !wElong && wLen >= 4 && wLen < MAX_STEMMED && (f & F_HASHTAG) == 0) {
+        // an unknown word, or one known only with entries (perhaps in other languages only: Portuguese
+        // "desesperada" in a Spanish text that lists "desesperado"), may be an inflection
+        if (!termMode && !wElong && wLen >= 4 && wLen < MAX_STEMMED && (f & F_HASHTAG) == 0
+                && (idx[count - 1] < 0 || Lexicon.entryCount(value[count - 1]) > 0)) {
+            boolean unknown = idx[count - 1] < 0;
             char last = FOLD[chars[wTo - 1]];
-            if (wLen >= 5 && (last == 's' || last == 'd' || last == 'g' || last == 't' || last == 'r' || last == 'y')) {
+            if (unknown && wLen >= 5
+                    && (last == 's' || last == 'd' || last == 'g' || last == 't' || last == 'r' || last == 'y')) {
                 rehash(chars, wFrom, wTo);
                 stem(count - 1);
             } else if (last == 'a' || last == 'o' || last == 'i' || last == 'e') {
