@@ -26,9 +26,9 @@ class DevDataRegressionTest {
         "english, 0.61",
         "french, 0.57",
         "german, 0.59",
-        "italian, 0.53",
+        "italian, 0.55",
         "portuguese, 0.56",
-        "spanish, 0.53",
+        "spanish, 0.54",
         "arabic, 0.57",
         "hindi, 0.29"})
     void xlmtPolarityMacroF1StaysAboveItsFloor(String language, double floor) {
