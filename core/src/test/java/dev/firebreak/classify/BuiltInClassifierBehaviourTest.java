@@ -123,6 +123,17 @@ class BuiltInClassifierBehaviourTest {
     }
 
     @Test
+    void norwegianTitlesInGuillemetsAreNamesNotOpinions() {
+        String titles = "Han spilte «Beautiful Day» og «Love Will Tear Us Apart» på konserten i går.";
+        assertEquals(Polarity.NEUTRAL, classify(titles, "nb").polarity());
+        // without the guillemets, or with an unmatched one, the words count
+        assertEquals(Polarity.POSITIVE, classify(titles.replace("«", "").replace("»", ""), "nb").polarity());
+        assertEquals(Polarity.POSITIVE, classify(titles.replace("»", ""), "nb").polarity());
+        // in French, guillemets quote speech, which keeps its sentiment
+        assertEquals(Polarity.NEGATIVE, classify("Le client a dit « c'est horrible » au téléphone.", "fr").polarity());
+    }
+
+    @Test
     void userEmoticonsAndLongChineseTermsAreMatched() {
         BuiltInClassifier acme = BuiltInClassifier.builder()
                 .addLexicon("acme.txt", new StringReader("@lang *\nword 3 %-)\n@lang zh\nword -3 退款拖了很久\n"))

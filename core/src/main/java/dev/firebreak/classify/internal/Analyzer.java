@@ -378,10 +378,11 @@ public final class Analyzer {
         int[] sentence = t.sentence;
         float[] contrib = t.contrib;
         boolean postNeg = lex.postNegation[sentLang];
+        boolean norwegian = sentLang == Lexicon.NB || sentLang == Lexicon.NN;
         for (int i = 0; i < n; i++) {
             int f = flags[i];
-            if ((f & Tokens.F_COVERED) != 0) {
-                continue;
+            if ((f & Tokens.F_COVERED) != 0 || ((f & Tokens.F_GUILLEMETS) != 0 && norwegian)) {
+                continue; // in Norwegian, a title in guillemets is a name, not an opinion
             }
             int k = t.idx[i];
             long tableValue = t.value[i];

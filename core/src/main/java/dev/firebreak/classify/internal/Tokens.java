@@ -54,6 +54,11 @@ final class Tokens {
      * {@link #romance(int)} looks it up, in French, Spanish, Italian and Portuguese texts only.
      */
     static final int F_ROMANCE = 256;
+    /**
+     * A token between guillemets, « and », the way Norwegian marks the title of a work («Beyond Good & Evil»):
+     * set only once the closing guillemet is met, so an unmatched « marks nothing.
+     */
+    static final int F_GUILLEMETS = 512;
 
     final int capacity;
     int count;
@@ -77,6 +82,8 @@ final class Tokens {
 
     // text-level statistics of the last call
     int exclaims;
+    /** The first token after an open «, or -1. */
+    private int guillemetFrom;
     int questions;
     int handles;
     int serviceHandles;
@@ -135,6 +142,7 @@ final class Tokens {
         this.termMode = terms;
         count = 0;
         exclaims = 0;
+        guillemetFrom = -1;
         questions = 0;
         handles = 0;
         serviceHandles = 0;
@@ -833,6 +841,14 @@ final class Tokens {
             newSentence();
         } else if (cls == CLAUSE) {
             clauseNo++;
+        }
+        if (c == '\u00AB') {
+            guillemetFrom = count;
+        } else if (c == '\u00BB' && guillemetFrom >= 0) {
+            for (int n = guillemetFrom; n < count; n++) {
+                flags[n] |= F_GUILLEMETS;
+            }
+            guillemetFrom = -1;
         }
         return i + 1;
     }
