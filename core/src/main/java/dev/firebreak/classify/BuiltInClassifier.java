@@ -53,8 +53,8 @@ public final class BuiltInClassifier implements MentionClassifier {
 
     /** The built-in lexicon files, in load order. */
     static final List<String> LEXICONS = List.of("common.txt", "en.txt", "fr.txt", "de.txt", "es.txt", "it.txt",
-            "pt.txt", "nb.txt", "nn.txt", "zh.txt", "ar.txt", "hi.txt", "fr-corpus.txt", 
-            "it-corpus.txt", "pt-corpus.txt", "nb-corpus.txt", "ar-corpus.txt", "hi-corpus.txt");
+            "pt.txt", "nb.txt", "nn.txt", "zh.txt", "ar.txt", "hi.txt", "fr-corpus.txt", "nb-corpus.txt",
+            "ar-corpus.txt");
 
     private final Analyzer analyzer;
     private final int lexiconSize;

@@ -90,6 +90,62 @@ class BuiltInClassifierBehaviourTest {
     }
 
     @Test
+    void chineseReservationAfterJiushiDoesNotOutweighTheVerdict() {
+        // 就是 / 只是 ("it's just that") add a reservation; they do not reverse the verdict like 但是 does
+        assertEquals(Polarity.POSITIVE, classify("房间不错，就是有点吵。").polarity());
+        assertEquals(Polarity.NEGATIVE, classify("房间很干净，但是服务很差，早餐也不好。").polarity());
+    }
+
+    @Test
+    void chineseCompoundsWithANegatorAreNotNegations() {
+        // 不知道 ("don't know") and 无烟房 ("non-smoking room") negate nothing
+        Classification c = classify("我不知道酒店有无烟房。");
+        assertEquals(Polarity.NEUTRAL, c.polarity());
+        assertFalse(c.signals().stream().anyMatch(s -> s.name().equals("negation")), c.signals().toString());
+        assertEquals(Polarity.NEGATIVE, classify("房间不干净。").polarity());
+    }
+
+    @Test
+    void romanceWordsAreFoundInAnyGenderAndNumber() {
+        // the lexicons list one form; the others are found through it, in French, Spanish, Italian, Portuguese
+        assertEquals(Polarity.NEGATIVE, classify("Sono davvero schifosi questi politici", "it").polarity());
+        assertEquals(Polarity.NEGATIVE, classify("Che risposte ridicole e incapaci", "it").polarity());
+        assertEquals(Polarity.NEGATIVE, classify("La película fue aburrida", "es").polarity());
+        // an English word is not read through another language's endings
+        assertEquals(Polarity.NEUTRAL, classify("The ridicola and schifosa are two names of our streets", "en")
+                .polarity());
+    }
+
+    @Test
+    void romanceFormListedOnlyByAnotherLanguageIsStillFoundThroughItsOwnLanguagesForm() {
+        // Portuguese lists "desesperada", Spanish only "desesperado": a Spanish text still reads it
+        assertEquals(Polarity.NEGATIVE, classify("Estoy desesperada con el trabajo", "es").polarity());
+    }
+
+    @Test
+    void norwegianTitlesInGuillemetsAreNamesNotOpinions() {
+        String titles = "Han spilte «Beautiful Day» og «Love Will Tear Us Apart» på konserten i går.";
+        assertEquals(Polarity.NEUTRAL, classify(titles, "nb").polarity());
+        // without the guillemets, or with an unmatched one, the words count
+        assertEquals(Polarity.POSITIVE, classify(titles.replace("«", "").replace("»", ""), "nb").polarity());
+        assertEquals(Polarity.POSITIVE, classify(titles.replace("»", ""), "nb").polarity());
+        // in French, guillemets quote speech, which keeps its sentiment
+        assertEquals(Polarity.NEGATIVE, classify("Le client a dit « c'est horrible » au téléphone.", "fr").polarity());
+    }
+
+    @Test
+    void userEmoticonsAndLongChineseTermsAreMatched() {
+        BuiltInClassifier acme = BuiltInClassifier.builder()
+                .addLexicon("acme.txt", new StringReader("@lang *\nword 3 %-)\n@lang zh\nword -3 退款拖了很久\n"))
+                .build();
+        // '%' starts no built-in emoticon: the user's term must still be looked up
+        assertTrue(acme.classify("got the parcel %-)").sentiment() > 0);
+        assertTrue(classify("got the parcel %-)").sentiment() == 0);
+        // a Chinese term matched in full although none of its shorter prefixes is a term
+        assertTrue(hasEvidence(acme.classify("这家店退款拖了很久"), "negative_term", "退款拖了很久"));
+    }
+
+    @Test
     void intensifiersStrengthenAndDampenersWeaken() {
         double plain = classify("The hotel is good").sentiment();
         double very = classify("The hotel is very good").sentiment();
@@ -243,6 +299,16 @@ class BuiltInClassifierBehaviourTest {
         }
         assertTrue(backed, "no category_term signal for " + category + " in " + c.signals());
         assertTrue(hasEvidence(c, "category_term", evidence), "no evidence '" + evidence + "' in " + c.signals());
+    }
+
+    @Test
+    void aQuestionWithoutAProblemIsARequestNotAComplaint() {
+        Classification request = classify("@AcmeHelp can you tell me if the King St store is open after the refit?");
+        // addressed to a service account, but it only asks: well below the complaint line
+        assertTrue(request.complaintScore() < 0.35, () -> "score " + request.complaintScore());
+        Classification problem = classify("@AcmeHelp why is my order still not here after two weeks?");
+        assertTrue(problem.complaint(), () -> "score " + problem.complaintScore());
+        assertTrue(problem.complaintScore() > request.complaintScore() + 0.3);
     }
 
     @Test

@@ -50,6 +50,8 @@ public final class Analyzer {
     private static final double C_CATEGORY = 0.7;
     private static final double C_QUESTION = 0.5;
     private static final double C_ADDRESSED = 1.0;
+    /** A question that carries no negative word and no complaint cue is a request for help, not a complaint. */
+    private static final double C_REQUEST = -1.0;
 
     private static final int FIRED_CAPS = 1;
     private static final int FIRED_ELONG = 2;
@@ -193,6 +195,10 @@ public final class Analyzer {
                 + (t.questions > 0 && addressed && (negSum > 0 || cue > 0) ? C_QUESTION : 0)
                 + (score < 0 ? C_NET_NEGATIVE * -score : 0)
                 + (polarity == Polarity.POSITIVE ? C_PRAISE * score : 0);
+        if (t.questions > 0 && negSum == 0 && cue == 0) {
+            // a question with no negative word and no complaint cue asks for something: a request
+            z += C_REQUEST;
+        }
         double complaintScore = 1 / (1 + Math.exp(-z));
         if (sentLang == Lexicon.ANY && letters > 0) {
             complaintScore *= 0.5;
@@ -305,15 +311,15 @@ public final class Analyzer {
             }
             int best = -1;
             float bestScore = 0;
-            for (int k = 1; k < Lexicon.LANGS; k++) {
-                if (isLatin(k) && score[k] > bestScore) {
+            for (int k : LATIN) {
+                if (score[k] > bestScore) {
                     best = k;
                     bestScore = score[k];
                 }
             }
             float second = 0;
-            for (int k = 1; k < Lexicon.LANGS; k++) {
-                if (isLatin(k) && k != best && !siblings(k, best) && score[k] > second) {
+            for (int k : LATIN) {
+                if (k != best && score[k] > second && !siblings(k, best)) {
                     second = score[k];
                 }
             }
@@ -372,14 +378,37 @@ public final class Analyzer {
         int[] sentence = t.sentence;
         float[] contrib = t.contrib;
         boolean postNeg = lex.postNegation[sentLang];
+        boolean norwegian = sentLang == Lexicon.NB || sentLang == Lexicon.NN;
         for (int i = 0; i < n; i++) {
             int f = flags[i];
-            if ((f & Tokens.F_COVERED) != 0) {
-                continue;
+            if ((f & Tokens.F_COVERED) != 0 || ((f & Tokens.F_GUILLEMETS) != 0 && norwegian)) {
+                continue; // in Norwegian, a title in guillemets is a name, not an opinion
             }
             int k = t.idx[i];
+            long tableValue = t.value[i];
+            if ((f & Tokens.F_ROMANCE) != 0 && romance(sentLang)) {
+                if (k < 0) {
+                    k = t.romance(i);
+                    tableValue = k < 0 ? -1 : lex.valueOf(k);
+                } else if (Lexicon.phraseMax(tableValue) < 2 && lex.entry(tableValue, sentLang) < 0
+                        && lex.entry(tableValue, Lexicon.ANY) < 0) {
+                    // known, but not in this language: its other gender or number may be
+                    int r = t.romance(i);
+                    if (r >= 0) {
+                        long rv = lex.valueOf(r);
+                        if (lex.entry(rv, sentLang) >= 0) {
+                            k = r;
+                            tableValue = rv;
+                        }
+                    }
+                }
+            }
             if (k < 0) {
                 continue;
+            }
+            int max = Lexicon.phraseMax(tableValue);
+            if (max < 2 && Lexicon.entryCount(tableValue) == 0 && (f & Tokens.F_ELONG) == 0) {
+                continue; // a stop word: it told the language, it has nothing for sentiment
             }
             // the entry to apply; when a phrase without a valence matched (a category phrase such as
             // "llegó roto"), its words still carry their own sentiment: e1 is the first word's entry
@@ -388,7 +417,6 @@ public final class Analyzer {
             boolean fallback0 = false;
             int e1 = -1;
             float factor1 = 1;
-            int max = lex.kPhraseMax[k];
             if (max >= 2 && i + 1 < n && (lex.kSecond[k] & (1L << (key[i + 1] & 63))) != 0) {
                 int limit = Math.min(max, n - i);
                 for (int len = limit; len >= 2 && e0 < 0; len--) {
@@ -399,9 +427,9 @@ public final class Analyzer {
                     for (int j = 1; j < len; j++) {
                         p = TextTables.combine(p, key[i + j]);
                     }
-                    int pk = lex.find(p);
-                    if (pk >= 0) {
-                        e0 = entryFor(pk, sentLang, s);
+                    long pv = lex.findValue(p);
+                    if (pv >= 0) {
+                        e0 = entryFor(pv, sentLang, s);
                         if (e0 >= 0) {
                             factor0 = s.factor;
                             fallback0 = s.fallback;
@@ -410,7 +438,7 @@ public final class Analyzer {
                                 flags[i + j] |= cover;
                             }
                             if (cover == Tokens.F_IN_PHRASE) {
-                                e1 = entryFor(k, sentLang, s);
+                                e1 = entryFor(tableValue, sentLang, s);
                                 factor1 = s.factor;
                             }
                         }
@@ -418,9 +446,9 @@ public final class Analyzer {
                 }
             }
             if (e0 < 0) {
-                e0 = entryFor(k, sentLang, s);
-                if (e0 < 0 && t.idx1[i] >= 0) {
-                    e0 = entryFor(t.idx1[i], sentLang, s);
+                e0 = entryFor(tableValue, sentLang, s);
+                if (e0 < 0 && (f & Tokens.F_ELONG) != 0 && t.idx1[i] >= 0) {
+                    e0 = entryFor(lex.valueOf(t.idx1[i]), sentLang, s);
                 }
                 factor0 = s.factor;
                 fallback0 = s.fallback;
@@ -580,29 +608,50 @@ public final class Analyzer {
                 | (emoticonFired ? FIRED_EMOTICON : 0) | (hashtagFired ? FIRED_HASHTAG : 0);
     }
 
+    /** The languages told apart by words and letters: those written in the Latin script. */
+    private static final int[] LATIN = latinLanguages();
+
+    private static int[] latinLanguages() {
+        int[] out = new int[Lexicon.LANGS];
+        int n = 0;
+        for (int k = 1; k < Lexicon.LANGS; k++) {
+            if (isLatin(k)) {
+                out[n++] = k;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
     private static boolean isLatin(int lang) {
         return lang != Lexicon.ZH && lang != Lexicon.AR && lang != Lexicon.ANY;
+    }
+
+    private static boolean romance(int lang) {
+        return lang == Lexicon.FR || lang == Lexicon.ES || lang == Lexicon.IT || lang == Lexicon.PT;
     }
 
     private static boolean siblings(int a, int b) {
         return (a == Lexicon.NB && b == Lexicon.NN) || (a == Lexicon.NN && b == Lexicon.NB);
     }
 
-    /** The entry for a key in a language: its own, else the language-independent one, else the fallback's. */
-    private int entryFor(int k, int lang, Scratch s) {
+    /**
+     * The entry for a key (given by its table value) in a language: its own, else the
+     * language-independent one, else the fallback's.
+     */
+    private int entryFor(long value, int lang, Scratch s) {
         s.factor = 1;
         s.fallback = false;
-        int e = lex.entry(k, lang);
+        int e = lex.entry(value, lang);
         if (e >= 0 || lang == Lexicon.ANY) {
             return e;
         }
-        e = lex.entry(k, Lexicon.ANY);
+        e = lex.entry(value, Lexicon.ANY);
         if (e >= 0) {
             return e;
         }
         int fb = lex.fallback[lang];
-        if (fb > 0 && !lex.isStopWord(k, lang)) { // German "die" is not English "die"
-            e = lex.entry(k, fb);
+        if (fb > 0 && !Lexicon.isStopWord(value, lang)) { // German "die" is not English "die"
+            e = lex.entry(value, fb);
             s.factor = lex.fallbackFactor[lang];
             s.fallback = true;
         }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The built-in classifier's lexicons, compiled into flat arrays: an open-addressing table from token
@@ -55,9 +56,20 @@ public final class Lexicon {
     private static final float STOP_WEIGHT = 1.0f;
     private static final float WORD_WEIGHT = 0.5f;
 
-    private final long[] tKeys;
-    private final int[] tIdx;
+    /**
+     * Open addressing, key and value side by side, so a probe reads one cache line: the value is the
+     * key's index (bits 0 to 19), the languages it has an entry in (bits 20 to 31, one per language) and
+     * its language evidence in 2 bits per language (bits 32 to 55, language l at 32 + 2 l, in units of
+     * 0.5), so the tokenizer counts evidence without touching per-key arrays,
+     * then the number of its entries (bits 56 to 59) and the longest phrase it starts (bits 60 to 62),
+     * so the token pass skips a key with neither (a stop word) without reading them (see {@link #meta}).
+     */
+    private final long[] table;
     private final int tMask;
+    static final int INDEX_BITS = 20;
+    static final int INDEX_MASK = (1 << INDEX_BITS) - 1;
+    /** The languages each key has an entry in, one bit per language. */
+    private final short[] kLangMask;
 
     /** One bit per key hash: most tokens are not in the lexicon, and this 32 KB filter says so first. */
     private final long[] bloom = new long[BLOOM_BITS >>> 6];
@@ -75,7 +87,6 @@ public final class Lexicon {
     final byte[] kPhraseMax;
 
     private final byte[] sLang;
-    private final int[] sEntry;
 
     final float[] eValence;
     final int[] eFlags;
@@ -95,25 +106,36 @@ public final class Lexicon {
     final int[] fallback;
     final float[] fallbackFactor;
     final int maxHan;
+    /** One bit per character (folded) that starts an emoticon term: other punctuation is not looked up. */
+    private final long[] emoticonStart;
+    /**
+     * One bit per key hash of a proper prefix of a Chinese term (see {@link #hanPrefixBit}): the
+     * tokenizer stops extending a match at a prefix no term has, instead of hashing up to
+     * {@link #MAX_HAN} characters at every position.
+     */
+    private final long[] hanPrefix;
 
     private Lexicon(Builder b) {
         List<KeyB> keys = new ArrayList<>(b.keys.values());
         int n = keys.size();
+        if (n > INDEX_MASK) {
+            throw new IllegalArgumentException("the lexicons hold " + n + " distinct terms, at most " + INDEX_MASK
+                    + " are supported");
+        }
         int size = Integer.highestOneBit(Math.max(16, n * 2 - 1)) << 1;
-        tKeys = new long[size];
-        tIdx = new int[size];
+        table = new long[2 * size];
         tMask = size - 1;
         kSubStart = new int[n];
         kSubCount = new byte[n];
         kEvidence = new long[3 * n];
         kPhraseMax = new byte[n];
         kSecond = new long[n];
+        kLangMask = new short[n];
         int subs = 0;
         for (KeyB k : keys) {
             subs += k.entries.size();
         }
         sLang = new byte[subs];
-        sEntry = new int[subs];
         eValence = new float[subs];
         eFlags = new int[subs];
         eBoost = new float[subs];
@@ -138,11 +160,12 @@ public final class Lexicon {
                 maxHanSeen = k.hanLength;
             }
             int wordMask = 0;
-            for (Map.Entry<Integer, EntryB> me : k.entries.entrySet()) {
+            // entries in language order, so an entry's place follows from the key's language mask
+            for (Map.Entry<Integer, EntryB> me : new TreeMap<>(k.entries).entrySet()) {
                 int lang = me.getKey();
+                kLangMask[i] |= (short) (1 << lang);
                 EntryB e = me.getValue();
                 sLang[s] = (byte) lang;
-                sEntry[s] = s;
                 if (lang != ANY && !k.phrase && (e.flags & (E_VALENCE | E_CATEGORY | E_COMPLAINT | E_NEGATOR)) != 0) {
                     wordMask |= 1 << lang;
                 }
@@ -184,6 +207,11 @@ public final class Lexicon {
                 kEvidence[3 * i + l / 4] += units << (16 * (l % 4));
             }
         }
+        for (int slot = 0; slot <= tMask; slot++) {
+            if (table[2 * slot] != 0) {
+                table[2 * slot + 1] = valueOf((int) table[2 * slot + 1]);
+            }
+        }
         categories = cats.toArray(new Category[0]);
         negThreshold = b.negThreshold.clone();
         posThreshold = b.posThreshold.clone();
@@ -191,32 +219,42 @@ public final class Lexicon {
         fallback = b.fallback.clone();
         fallbackFactor = b.fallbackFactor.clone();
         maxHan = Math.min(MAX_HAN, maxHanSeen);
+        emoticonStart = b.emoticonStart.clone();
+        hanPrefix = b.hanPrefix.clone();
     }
 
     private void insert(long key, int index) {
         int bit = (int) (key >>> 46);
         bloom[bit >>> 6] |= 1L << bit;
         int slot = (int) (key ^ (key >>> 32)) & tMask;
-        while (tKeys[slot] != 0) {
+        while (table[2 * slot] != 0) {
             slot = (slot + 1) & tMask;
         }
-        tKeys[slot] = key;
-        tIdx[slot] = index;
+        table[2 * slot] = key;
+        table[2 * slot + 1] = index;
     }
 
     /** The index of a key, or -1. */
     int find(long key) {
+        return index(findValue(key));
+    }
+
+    /**
+     * The value of a key, or -1: its index in the low 32 bits ({@code (int) value}) and its language
+     * evidence code above (see {@link #table}; {@link #EVIDENCE_LANES} turns a byte of it into lanes).
+     */
+    long findValue(long key) {
         int bit = (int) (key >>> 46);
         if ((bloom[bit >>> 6] & (1L << bit)) == 0) {
             return -1;
         }
-        long[] keys = tKeys;
+        long[] t = table;
         int mask = tMask;
         int slot = (int) (key ^ (key >>> 32)) & mask;
         while (true) {
-            long k = keys[slot];
+            long k = t[2 * slot];
             if (k == key) {
-                return tIdx[slot];
+                return t[2 * slot + 1];
             }
             if (k == 0) {
                 return -1;
@@ -225,27 +263,86 @@ public final class Lexicon {
         }
     }
 
+    /**
+     * For a byte of an evidence code (four languages, 2 bits each), the same units as four 16-bit lanes
+     * of one long: a token adds its evidence to three accumulators with three table reads and additions.
+     */
+    static final long[] EVIDENCE_LANES = evidenceLanes();
+
+    private static long[] evidenceLanes() {
+        long[] out = new long[256];
+        for (int b = 0; b < 256; b++) {
+            for (int l = 0; l < 4; l++) {
+                out[b] |= (long) ((b >>> (2 * l)) & 3) << (16 * l);
+            }
+        }
+        return out;
+    }
+
+    /** Whether an emoticon term starts with this (folded) character. */
+    boolean startsEmoticon(char folded) {
+        return (emoticonStart[folded >>> 6] & (1L << folded)) != 0;
+    }
+
+    /** Whether some Chinese term longer than the characters hashed into {@code key} starts with them. */
+    boolean isHanPrefix(long key) {
+        int bit = hanPrefixBit(key);
+        return (hanPrefix[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    private static int hanPrefixBit(long key) {
+        return (int) (key >>> 49); // 15 bits
+    }
+
+    /**
+     * A key's table value (see {@link #table}): index, languages with an entry, evidence, number of
+     * entries and longest phrase.
+     */
+    long valueOf(int k) {
+        long code = 0;
+        for (int l = 0; l < LANGS; l++) {
+            long units = (kEvidence[3 * k + l / 4] >>> (16 * (l % 4))) & 0xFFFF;
+            code |= Math.min(units, 3) << (2 * l);
+        }
+        return k | (long) (kLangMask[k] & 0xFFF) << INDEX_BITS | code << 32 | (long) kSubCount[k] << 56
+                | (long) kPhraseMax[k] << 60;
+    }
+
+    /** The key index in a table value, or -1 for -1 (not found). */
+    static int index(long value) {
+        return value < 0 ? -1 : (int) (value & INDEX_MASK);
+    }
+
+    /** The number of entries in a table value or {@link #meta}. */
+    static int entryCount(long value) {
+        return (int) (value >>> 56) & 15;
+    }
+
+    /** The longest phrase a key starts, from its table value or {@link #meta}. */
+    static int phraseMax(long value) {
+        return (int) (value >>> 60) & 7;
+    }
+
     /** Whether a key has any entry (it may only start phrases). */
     boolean hasEntries(int k) {
         return kSubCount[k] > 0;
     }
 
-    /** The entry of key index {@code k} for a language, or -1. */
-    int entry(int k, int lang) {
-        int start = kSubStart[k];
-        int end = start + kSubCount[k];
-        for (int s = start; s < end; s++) {
-            if (sLang[s] == lang) {
-                return sEntry[s];
-            }
+    /**
+     * The entry for a language of the key with this table value (or {@link #valueOf}), or -1: from the
+     * value's language mask, reading no per-key array when the key has no entry in that language.
+     */
+    int entry(long value, int lang) {
+        int mask = (int) (value >>> INDEX_BITS) & 0xFFF;
+        if ((mask & (1 << lang)) == 0) {
+            return -1;
         }
-        return -1;
+        return kSubStart[(int) (value & INDEX_MASK)] + Integer.bitCount(mask & ((1 << lang) - 1));
     }
 
-    /** Whether key index {@code k} is a stop word of a language. */
-    boolean isStopWord(int k, int lang) {
-        long lanes = kEvidence[3 * k + lang / 4];
-        return (((lanes >>> (16 * (lang % 4))) & 0xFFFF) & 2) != 0;
+    /** Whether the key with this table value is a stop word of a language (from its evidence bits). */
+    static boolean isStopWord(long value, int lang) {
+        return ((value >>> (32 + 2 * lang)) & 2) != 0;
     }
 
     /** The number of distinct keys (terms and phrases). */
@@ -365,6 +462,8 @@ public final class Lexicon {
         private final int[] fallback = new int[LANGS];
         private final float[] fallbackFactor = new float[LANGS];
         private final Tokens tokens = new Tokens(64, 0);
+        private final long[] emoticonStart = new long[65536 >>> 6];
+        private final long[] hanPrefix = new long[(1 << 15) >>> 6];
 
         public Builder() {
             for (int i = 0; i < LANGS; i++) {
@@ -639,6 +738,10 @@ public final class Lexicon {
                 throw new IllegalArgumentException("term '" + term + "' has " + n + " words, at most " + MAX_PHRASE
                         + " are allowed");
             }
+            if (tokens.type[0] == Tokens.T_EMOTICON) {
+                char first = TextTables.FOLD[term.strip().charAt(0)];
+                emoticonStart[first >>> 6] |= 1L << first;
+            }
             long[] out = new long[n];
             System.arraycopy(tokens.key, 0, out, 0, n);
             return out;
@@ -671,6 +774,7 @@ public final class Lexicon {
                                 + " characters, at most " + MAX_HAN + " are allowed");
                     }
                     kb.hanLength = Math.max(kb.hanLength, len);
+                    markHanPrefixes(term);
                 }
             } else {
                 KeyB first = key(k[0], false);
@@ -685,6 +789,22 @@ public final class Lexicon {
             }
             e.term = term;
             return e;
+        }
+
+        /** Marks every proper prefix of a Chinese term, hashed as the tokenizer hashes a run of characters. */
+        private void markHanPrefixes(String term) {
+            long h = TextTables.FNV_OFFSET;
+            int seen = 0;
+            int total = hanLength(term);
+            for (int i = 0; i < term.length() && seen < total - 1; i++) {
+                char c = term.charAt(i);
+                if (TextTables.CLASS[c] == TextTables.HAN) {
+                    h = TextTables.step(h, TextTables.FOLD[c]);
+                    seen++;
+                    int bit = hanPrefixBit(TextTables.mix(h));
+                    hanPrefix[bit >>> 6] |= 1L << bit;
+                }
+            }
         }
 
         private static int hanLength(String term) {

@@ -48,6 +48,13 @@ public final class TextTables {
     static final byte[] SCRIPT = new byte[65536];
     /** Letter case: {@link #UPPER}, {@link #LOWER} or 0. */
     static final byte[] CASE = new byte[65536];
+    /**
+     * FOLD, CLASS and CASE in one int per character (fold in bits 0-15, class in 16-19, case in 20-21),
+     * so the word scanner reads one table per character instead of three.
+     */
+    static final int[] INFO = new int[65536];
+    static final int INFO_CLASS_SHIFT = 16;
+    static final int INFO_CASE_SHIFT = 20;
     static final byte UPPER = 1;
     static final byte LOWER = 2;
 
@@ -141,6 +148,9 @@ public final class TextTables {
             }
         }
         loadTraditional();
+        for (int c = 0; c < 65536; c++) {
+            INFO[c] = FOLD[c] | CLASS[c] << INFO_CLASS_SHIFT | CASE[c] << INFO_CASE_SHIFT;
+        }
     }
 
     private TextTables() {

@@ -48,22 +48,42 @@ final class Tokens {
     private static final int MAX_EMOTICON = 4;
     private static final int MAX_STEMMED = 32;
     static final int F_STEM = 64;
+    /**
+     * A word, unknown or known only with entries that may be in other languages, that may be another
+     * gender or number of a Romance adjective or noun ("schifosi" of "schifoso", "ridicola" of "ridicolo"):
+     * {@link #romance(int)} looks it up, in French, Spanish, Italian and Portuguese texts only.
+     */
+    static final int F_ROMANCE = 256;
+    /**
+     * A token between guillemets, « and », the way Norwegian marks the title of a work («Beyond Good & Evil»):
+     * set only once the closing guillemet is met, so an unmatched « marks nothing.
+     */
+    static final int F_GUILLEMETS = 512;
 
     final int capacity;
     int count;
     final long[] key;
-    final long[] key1;
     final byte[] type;
     final int[] flags;
     final int[] clause;
     final int[] sentence;
     final int[] idx;
-    /** For an elongated token found in both forms ("baaad": "baad" and "bad"), the second form's index. */
+    /** The lexicon table value of {@link #idx} (see {@link Lexicon#findValue}), or -1. */
+    final long[] value;
+    /**
+     * For an elongated token ({@link #F_ELONG}) found in both forms ("baaad": "baad" and "bad"), the second
+     * form's index, else -1; not written for other tokens.
+     */
     final int[] idx1;
     final float[] contrib;
+    /** For a token flagged {@link #F_ROMANCE}, its characters (written only for those tokens). */
+    private final int[] romanceFrom;
+    private final int[] romanceTo;
 
     // text-level statistics of the last call
     int exclaims;
+    /** The first token after an open «, or -1. */
+    private int guillemetFrom;
     int questions;
     int handles;
     int serviceHandles;
@@ -73,7 +93,7 @@ final class Tokens {
     final int[] script = new int[8];
     /** Letter evidence for the languages (ñ, ß, ø...). */
     final float[] langScore = new float[Lexicon.LANGS];
-    /** Lexicon evidence, as lanes (see {@link Lexicon#kEvidence}). */
+    /** Lexicon evidence, as lanes (see {@link Lexicon#EVIDENCE_LANES}). */
     long evidence0;
     long evidence1;
     long evidence2;
@@ -98,19 +118,23 @@ final class Tokens {
     private final long[] preH = new long[MAX_STEMMED];
     private final char[] preC = new char[MAX_STEMMED];
     private int parts;
+    /** The hash with every run of a letter read once, from the last {@link #rehash}. */
+    private long rH1;
 
     Tokens(int capacity, int maxChars) {
         this.capacity = capacity;
         this.chars = new char[maxChars];
         key = new long[capacity];
-        key1 = new long[capacity];
         type = new byte[capacity];
         flags = new int[capacity];
         clause = new int[capacity];
         sentence = new int[capacity];
         idx = new int[capacity];
+        value = new long[capacity];
         idx1 = new int[capacity];
         contrib = new float[capacity];
+        romanceFrom = new int[capacity];
+        romanceTo = new int[capacity];
     }
 
     private void reset(Lexicon lexicon, boolean terms) {
@@ -118,6 +142,7 @@ final class Tokens {
         this.termMode = terms;
         count = 0;
         exclaims = 0;
+        guillemetFrom = -1;
         questions = 0;
         handles = 0;
         serviceHandles = 0;
@@ -326,16 +351,18 @@ final class Tokens {
         boolean prevDigit = false;
         parts = 0;
         byte wordScript = TextTables.S_NONE;
+        int[] info = TextTables.INFO;
         while (i < end) {
             char c = text[i];
-            byte cls = CLASS[c];
+            int in = info[c];
+            int cls = (in >>> TextTables.INFO_CLASS_SHIFT) & 15;
             if (cls == WORD) {
-                char f = FOLD[c];
+                char f = (char) in;
                 if (f == 0) {
                     i++;
                     continue;
                 }
-                byte letterCase = TextTables.CASE[c];
+                int letterCase = in >>> TextTables.INFO_CASE_SHIFT;
                 if (letterCase != 0) {
                     cased++;
                     if (letterCase == TextTables.UPPER) {
@@ -395,7 +422,8 @@ final class Tokens {
         wCased = cased;
         wUpper = upper;
         if (elong) {
-            wH1 = rehash(text, from, i);
+            rehash(text, from, i);
+            wH1 = rH1;
         }
         return i;
     }
@@ -403,9 +431,9 @@ final class Tokens {
     /**
      * Scans the word in [from, to) again, as {@link #scanWord} did, for what only some words need: the
      * hash with every run of a letter read once (elongated words), and the prefix hashes and letters
-     * for stemming ({@link #preH}, {@link #preC}, filled when {@code prefixes}). Returns the first.
+     * for stemming ({@link #preH}, {@link #preC}). Leaves the first in {@link #rH1}; returns the length.
      */
-    private long rehash(char[] text, int from, int to) {
+    private int rehash(char[] text, int from, int to) {
         long h1 = FNV_OFFSET;
         long h2 = FNV_OFFSET;
         char prev = 0;
@@ -443,7 +471,8 @@ final class Tokens {
             }
             len++;
         }
-        return h1;
+        rH1 = h1;
+        return len;
     }
 
     private int word(char[] text, int i, int end, int extraFlags) {
@@ -476,11 +505,22 @@ final class Tokens {
             f |= F_ELONG;
         }
         emit(T_WORD, mix(wH2), wElong ? mix(wH1) : 0, f);
-        if (!termMode && idx[count - 1] < 0 && !wElong && wLen >= 5 && wLen < MAX_STEMMED && (f & F_HASHTAG) == 0) {
+        // an unknown word, or one known only with entries (perhaps in other languages only: Portuguese
+        // "desesperada" in a Spanish text that lists "desesperado"), may be an inflection
+        if (!termMode && !wElong && wLen >= 4 && wLen < MAX_STEMMED && (f & F_HASHTAG) == 0
+                && (idx[count - 1] < 0 || Lexicon.entryCount(value[count - 1]) > 0)) {
+            boolean unknown = idx[count - 1] < 0;
             char last = FOLD[chars[wTo - 1]];
-            if (last == 's' || last == 'd' || last == 'g' || last == 't' || last == 'r' || last == 'y') {
+            if (unknown && wLen >= 5
+                    && (last == 's' || last == 'd' || last == 'g' || last == 't' || last == 'r' || last == 'y')) {
                 rehash(chars, wFrom, wTo);
                 stem(count - 1);
+            } else if (last == 'a' || last == 'o' || last == 'i' || last == 'e') {
+                // looked up only if the text turns out to be in a Romance language (see romance(int))
+                int n = count - 1;
+                flags[n] |= F_ROMANCE;
+                romanceFrom[n] = wFrom;
+                romanceTo[n] = wTo;
             }
         }
     }
@@ -540,11 +580,40 @@ final class Tokens {
         }
     }
 
+    /** Romance endings that mark gender and number, tried in this order for a word the lexicon lacks. */
+    private static final char[] ROMANCE_ENDINGS = {'o', 'a', 'e', 'i'};
+
+    /**
+     * For token {@code n} (flagged {@link #F_ROMANCE}), the key index of another gender or number of the
+     * word that the lexicon lists, or -1: "schifosi", "schifose" and "schifosa" find "schifoso",
+     * "ridicola" finds "ridicolo", "incapaci" "incapace". The token's key stays its own, so phrases
+     * match the form written.
+     */
+    int romance(int n) {
+        int len = rehash(chars, romanceFrom[n], romanceTo[n]);
+        if (len < 2 || len > MAX_STEMMED) {
+            return -1;
+        }
+        char last = preC[len - 1];
+        long base = preH[len - 2];
+        for (char v : ROMANCE_ENDINGS) {
+            if (v != last) {
+                int found = lex.find(mix(step(base, v)));
+                if (found >= 0 && lex.hasEntries(found)) {
+                    return found;
+                }
+            }
+        }
+        return -1;
+    }
+
     private boolean tryStem(int n, long hash) {
         long k = mix(hash);
-        int found = lex.find(k);
+        long v = lex.findValue(k);
+        int found = Lexicon.index(v);
         if (found >= 0 && lex.hasEntries(found)) {
             idx[n] = found;
+            value[n] = v;
             key[n] = k;
             flags[n] |= F_STEM;
             return true;
@@ -681,6 +750,9 @@ final class Tokens {
                     bestLen = len;
                     bestKey = key;
                 }
+                if (!lex.isHanPrefix(key)) {
+                    break; // no longer term starts with these characters
+                }
             }
             emit(T_HAN, bestKey, 0, 0);
             j += bestLen;
@@ -693,6 +765,9 @@ final class Tokens {
      * otherwise sentence and clause boundaries and exclamation and question marks.
      */
     private int symbols(char[] text, int i, int end) {
+        if (!termMode && !lex.startsEmoticon(FOLD[text[i]])) {
+            return punctuation(text[i], i);
+        }
         int j = i;
         while (j < end && j - i < 8) {
             byte cls = CLASS[text[j]];
@@ -751,8 +826,11 @@ final class Tokens {
                 return best;
             }
         }
-        // plain punctuation: one character at a time
-        char c = text[i];
+        return punctuation(text[i], i);
+    }
+
+    /** Plain punctuation, one character at a time: sentence and clause boundaries, ! and ?. */
+    private int punctuation(char c, int i) {
         byte cls = CLASS[c];
         if (cls == SENTENCE) {
             if (c == '!' || c == 0xFF01 || c == 0x00A1) {
@@ -764,15 +842,29 @@ final class Tokens {
         } else if (cls == CLAUSE) {
             clauseNo++;
         }
+        if (c == '\u00AB') {
+            guillemetFrom = count;
+        } else if (c == '\u00BB' && guillemetFrom >= 0) {
+            for (int n = guillemetFrom; n < count; n++) {
+                flags[n] |= F_GUILLEMETS;
+            }
+            guillemetFrom = -1;
+        }
         return i + 1;
     }
 
     /** The language scores: letter evidence plus lexicon evidence (stop words 1.0, lexicon words 0.5). */
     void languageScores(float[] out) {
-        for (int l = 0; l < Lexicon.LANGS; l++) {
-            long lanes = l < 4 ? evidence0 : l < 8 ? evidence1 : evidence2;
-            out[l] = langScore[l] + 0.5f * ((lanes >>> (16 * (l % 4))) & 0xFFFF);
-        }
+        lanes(out, 0, evidence0);
+        lanes(out, 4, evidence1);
+        lanes(out, 8, evidence2);
+    }
+
+    private void lanes(float[] out, int from, long lanes) {
+        out[from] = langScore[from] + 0.5f * (lanes & 0xFFFF);
+        out[from + 1] = langScore[from + 1] + 0.5f * ((lanes >>> 16) & 0xFFFF);
+        out[from + 2] = langScore[from + 2] + 0.5f * ((lanes >>> 32) & 0xFFFF);
+        out[from + 3] = langScore[from + 3] + 0.5f * (lanes >>> 48);
     }
 
     private void emit(byte t, long k, long k1, int f) {
@@ -782,21 +874,24 @@ final class Tokens {
         int n = count++;
         type[n] = t;
         key[n] = k;
-        key1[n] = k1;
         flags[n] = f;
         clause[n] = clauseNo;
         sentence[n] = sentenceNo;
         contrib[n] = 0;
-        idx1[n] = -1;
         if (termMode) {
             idx[n] = -1;
+            value[n] = -1;
             return;
         }
-        int found = lex.find(k);
+        long value = lex.findValue(k);
+        int found = Lexicon.index(value);
         if (k1 != 0) {
-            int found1 = lex.find(k1);
+            idx1[n] = -1;
+            long value1 = lex.findValue(k1);
+            int found1 = Lexicon.index(value1);
             if (found < 0) {
                 found = found1;
+                value = value1;
                 if (found >= 0) {
                     key[n] = k1;
                 }
@@ -805,12 +900,13 @@ final class Tokens {
             }
         }
         idx[n] = found;
+        this.value[n] = value;
         if (found >= 0 && (f & F_PART) == 0) {
-            long[] ev = lex.kEvidence;
-            int b = 3 * found;
-            evidence0 += ev[b];
-            evidence1 += ev[b + 1];
-            evidence2 += ev[b + 2];
+            long[] lanes = Lexicon.EVIDENCE_LANES;
+            int code = (int) (value >>> 32);
+            evidence0 += lanes[code & 0xFF];
+            evidence1 += lanes[(code >>> 8) & 0xFF];
+            evidence2 += lanes[(code >>> 16) & 0xFF];
         }
     }
 }
