@@ -16,10 +16,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the README's "Facebook adapter" snippet compiling and true to the code. */
+/** Keeps the "Facebook adapter" snippet of docs/adapters.md compiling and true to the code. */
 class ReadmeSnippetTest {
 
-    // The body of this method is the README snippet, line for line. It is compiled, not run: it calls Facebook.
+    // The body of this method is the snippet of docs/adapters.md, line for line. It is compiled, not run: it calls Facebook.
     @SuppressWarnings("unused")
     static void snippet(String pageToken, String appSecret, String verifyToken, Instant lastRun,
             Consumer<Mention> ingest, WebhookRequest request, Mention complaint, Mention abuse) {
@@ -49,17 +49,17 @@ class ReadmeSnippetTest {
 
     @Test
     void theReadmeSnippetIsTheCompiledOne() throws IOException {
-        Path readme = Path.of("..", "README.md");
+        Path readme = Path.of("..", "docs", "adapters.md");
         Path source = Path.of("src", "test", "java", "dev", "firebreak", "facebook", "ReadmeSnippetTest.java");
-        assumeTrue(Files.exists(readme) && Files.exists(source), "README.md or this source is not where expected");
+        assumeTrue(Files.exists(readme) && Files.exists(source), "docs/adapters.md or this source is not where expected");
         String text = Files.readString(readme, StandardCharsets.UTF_8);
         int section = text.indexOf("## Facebook adapter");
-        assertTrue(section >= 0, "README has a 'Facebook adapter' section");
+        assertTrue(section >= 0, "docs/adapters.md has a 'Facebook adapter' section");
         int start = text.indexOf("```java\n", section) + "```java\n".length();
         int end = text.indexOf("```", start);
         String code = Files.readString(source, StandardCharsets.UTF_8);
         for (String line : text.substring(start, end).split("\n")) {
-            assertTrue(line.isBlank() || code.contains(line.strip()), "README line not in the compiled snippet: " + line);
+            assertTrue(line.isBlank() || code.contains(line.strip()), "docs/adapters.md line not in the compiled snippet: " + line);
         }
     }
 }

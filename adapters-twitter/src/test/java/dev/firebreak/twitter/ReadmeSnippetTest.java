@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's "X (Twitter) adapter" snippet compiles and does what it says. */
+/** The "X (Twitter) adapter" snippet of docs/adapters.md compiles and does what it says. */
 class ReadmeSnippetTest {
 
     static List<Mention> readme(TwitterConfig config, WebhookRequest request) {

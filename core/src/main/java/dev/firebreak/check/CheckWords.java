@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * Apostrophes and hyphens split words as in the text ({@code we're} is {@code we re}); an emoji is a word
  * of its own; Chinese is matched character by character, so {@code 地震} needs no spaces. List names are
  * 1 to 64 characters of {@code a-z}, {@code 0-9}, {@code .} and {@code -}. The lists the built-in rules read
- * are listed in the README; any other name is kept for custom rules ({@link #find(String, String)}), and
+ * are listed in docs/checks.md; any other name is kept for custom rules ({@link #find(String, String)}), and
  * a list named {@code sensitive.<topic>} adds a topic to the sensitive-topic check.
  */
 public final class CheckWords {

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * Settings of an {@link AdaptiveDetector}. Immutable; start from {@link #defaults()} or {@link #builder()}
  * and change what you need with {@link #toBuilder()}. The defaults are the settings measured on the
- * Numenta Anomaly Benchmark (see the README) and suit mention volumes per 5-minute bucket as well as
+ * Numenta Anomaly Benchmark (see docs/spike-detection.md) and suit mention volumes per 5-minute bucket as well as
  * machine metrics; one configuration serves every series.
  *
  * @param warmUp the number of first observations that only train the detector and score 0

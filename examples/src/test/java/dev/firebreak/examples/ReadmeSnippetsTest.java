@@ -21,13 +21,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's snippets of the examples are the examples' code: every block between {@code // --- README: name}
- * and {@code // --- end} in the examples' sources appears in the README as it is (indentation aside), and every
- * example class the README tells you to run exists and has a {@code main}.
+ * The documentation's snippets of the examples are the examples' code: every block between
+ * {@code // --- README: name} and {@code // --- end} in the examples' sources appears in README.md or a page of
+ * {@code docs/} as it is (indentation aside), and every example class the documentation tells you to run exists and
+ * has a {@code main}.
  */
 class ReadmeSnippetsTest {
 
     private static final Path README = Path.of("../README.md");
+    private static final Path DOCS = Path.of("../docs");
     private static final Pattern START = Pattern.compile("^\\s*// --- README: (.+)$");
     private static final Pattern END = Pattern.compile("^\\s*// --- end\\s*$");
 
@@ -70,9 +72,20 @@ class ReadmeSnippetsTest {
         return sb.toString();
     }
 
+    /** README.md and every page of docs/, one after the other. */
+    private static String documentation() throws IOException {
+        StringBuilder all = new StringBuilder(Files.readString(README, StandardCharsets.UTF_8));
+        try (Stream<Path> pages = Files.list(DOCS)) {
+            for (Path page : (Iterable<Path>) pages.filter(p -> p.toString().endsWith(".md")).sorted()::iterator) {
+                all.append('\n').append(Files.readString(page, StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
+    }
+
     @Test
     void everyMarkedSnippetIsInTheReadmeAsItIs() throws IOException {
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        String readme = documentation();
         Map<String, String> snippets = snippets();
         assertTrue(snippets.size() >= 12, "snippets found: " + snippets.keySet());
         List<String> missing = new ArrayList<>();
@@ -97,7 +110,7 @@ class ReadmeSnippetsTest {
 
     @Test
     void everyExampleTheReadmeRunsHasAMain() throws Exception {
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        String readme = documentation();
         Matcher m = Pattern.compile("java -cp examples/target/firebreak\\.jar (dev\\.firebreak\\.examples\\.[A-Za-z]+)")
                 .matcher(readme);
         Set<String> classes = new LinkedHashSet<>();

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>The defaults are tuned on public tweet sentiment and complaint data in eight languages (see the
- * README), not on any one data set.
+ * docs/training.md), not on any one data set.
  */
 public final class TrainerConfig {
 

@@ -66,7 +66,7 @@ final class CheckSetup {
             + "                \"hashtags\"?, \"brandAtFault\"?}], \"hashtagStats\": [{\"hashtag\", \"mentions\",\n"
             + "                \"negativeShare\"}], \"sentReplies\": {\"incident id\": [\"text\", ...]},\n"
             + "                \"watchHashtags\": [...], \"knownHandles\": [...]}; every part optional\n"
-            + "  --words F     add a word-list file (repeatable; format in the README)\n";
+            + "  --words F     add a word-list file (repeatable; format in docs/checks.md)\n";
 
     static final String OUTPUT_HELP = ""
             + "Writes one line per input: {\"id\", \"ok\", \"findings\": [{\"rule\", \"severity\", \"message\", \"span\"?}]}.\n"
