@@ -1,6 +1,5 @@
 package dev.firebreak.examples;
 
-import dev.firebreak.classify.BuiltInClassifier;
 import dev.firebreak.account.AccountRegistry;
 import dev.firebreak.account.OwnedAccount;
 import dev.firebreak.check.ActiveIncident;
@@ -11,11 +10,13 @@ import dev.firebreak.check.PlannedPost;
 import dev.firebreak.check.PostChecker;
 import dev.firebreak.check.ReplyChecker;
 import dev.firebreak.check.ReplyDraft;
+import dev.firebreak.classify.BuiltInClassifier;
 import dev.firebreak.classify.Category;
 import dev.firebreak.engine.Brand;
 import dev.firebreak.engine.CrisisEngine;
 import dev.firebreak.events.FirebreakEvent;
 import dev.firebreak.incident.IncidentId;
+import dev.firebreak.incident.Topic;
 import dev.firebreak.json.FirebreakJson;
 import dev.firebreak.mention.Mention;
 import dev.firebreak.mention.Platform;
@@ -223,12 +224,15 @@ public final class CrisisDemo {
         out.println("  The engine's view: " + describe(context));
         checks.add(checkPost(posts, context, incident, true, at, out));
         // the demo's two crises: double charges in the app, and the brand's own post during a deadly storm
-        boolean billing = engine.details(incident).map(d -> d.categories().contains(Category.BILLING))
+        // (the storm post's backlash is about offensive content or the post itself; anything else is the app story)
+        boolean stormPost = engine.details(incident)
+                .map(d -> d.incident().topic().kind() == Topic.Kind.OWN_POST
+                        || d.categories().contains(Category.OFFENSIVE_CONTENT))
                 .orElse(false);
-        String bad = !billing
+        String bad = stormPost
                 ? "That post went out due to a technical glitch in our scheduling tool. It was never meant to be published."
                 : "Sorry for any inconvenience. The double charges were caused by a glitch at our payment provider.";
-        String good = !billing
+        String good = stormPost
                 ? "We are sorry. Posting that while people are grieving after the storm was wrong, and we have "
                         + "taken it down. Today we are donating all of our sales to the storm relief fund."
                 : "We're sorry: a bug in our app charged some orders twice, and that's on us. We are refunding "

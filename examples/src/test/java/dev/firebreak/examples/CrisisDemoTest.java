@@ -86,6 +86,23 @@ class CrisisDemoTest {
     }
 
     @Test
+    void eachCrisisChecksTheDraftsOfItsOwnStory() {
+        // the drafts about the double charges go to the app's crises (day 2), the storm drafts to the own post's (day 4)
+        List<String> crises = crises();
+        String blunder = crises.get(crises.size() - 1);
+        for (String incident : crises) {
+            for (Check draft : during(incident)) {
+                if (draft.kind() == Kind.POST) {
+                    continue;
+                }
+                String text = draft.text().toLowerCase(java.util.Locale.ROOT);
+                boolean aboutTheStorm = text.contains("post") && !text.contains("charge");
+                assertEquals(incident.equals(blunder), aboutTheStorm, incident + ": " + draft.text());
+            }
+        }
+    }
+
+    @Test
     void goodReplyDraftsPassWithoutFindings() {
         for (String incident : crises()) {
             Check good = one(during(incident), Kind.GOOD_REPLY);
