@@ -269,6 +269,26 @@ class BuiltInClassifierBehaviourTest {
         assertTrue(c.languageConfidence() >= 0.5, text + " confidence " + c.languageConfidence());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "en|Worst service ever!!!",
+        "en|worst service ever",
+        "en|Terrible customer service",
+        "en|Worst. Service. Ever.",
+        "fr|Service nul",
+        "de|Kundendienst ist katastrophal",
+        "es|Servicio pésimo",
+        "it|Pessimo servizio",
+        "pt|Atendimento péssimo",
+        "nb|Elendig kundeservice"})
+    void identifiesTheLanguageOfAShortTextFromWordsOnlyThatLanguageUses(String code, String text) {
+        Classification c = classify(text);
+        assertEquals(code, c.language().code(), text + " -> " + c);
+        assertTrue(c.languageConfidence() >= 0.4, text + " confidence " + c.languageConfidence());
+        assertEquals(Polarity.NEGATIVE, c.polarity(), text + " -> " + c);
+        assertFalse(c.hasSignal("unknown_language"), text + " -> " + c.signals());
+    }
+
     @Test
     void tellsBokmalFromNynorsk() {
         assertEquals(Language.NORWEGIAN_BOKMAL, classify("Jeg synes ikke det var noe bra, hva med deg?").language());
