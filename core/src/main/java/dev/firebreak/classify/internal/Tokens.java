@@ -871,7 +871,10 @@ final class Tokens {
         return i + 1;
     }
 
-    /** The language scores: letter evidence plus lexicon evidence (stop words 1.0, lexicon words 0.5). */
+    /**
+     * The language scores: letter evidence plus lexicon evidence (a stop word 1.0, a lexicon word 0.5 for each
+     * language that lists it, or 1.0 when only one does; see {@link Lexicon}).
+     */
     void languageScores(float[] out) {
         lanes(out, 0, evidence0);
         lanes(out, 4, evidence1);
