@@ -290,6 +290,15 @@ class BuiltInClassifierBehaviourTest {
     }
 
     @Test
+    void aShortTextMixingLanguagesOrWithNoKnownWordGetsOnlyALowLanguageConfidence() {
+        for (String text : List.of("Service nul, worst ever", "merci, great job", "asdf qwerty zxcv")) {
+            Classification c = classify(text);
+            assertTrue(c.languageConfidence() < 0.5, text + " -> " + c);
+        }
+        assertTrue(classify("asdf qwerty zxcv").language().isUndetermined());
+    }
+
+    @Test
     void tellsBokmalFromNynorsk() {
         assertEquals(Language.NORWEGIAN_BOKMAL, classify("Jeg synes ikke det var noe bra, hva med deg?").language());
         assertEquals(Language.NORWEGIAN_NYNORSK, classify("Eg synest ikkje det var noko bra, kva med deg?").language());
