@@ -23,12 +23,14 @@ import java.util.Objects;
  * (simplified, traditional read too), Arabic and Hindi (Devanagari and romanised).
  *
  * <ul>
- *   <li>Language: script, then stop words, lexicon words and letters such as ñ, ß or ø; the mention's
- *       {@code lang} is only a hint. Other languages are reported as {@link Language#UNDETERMINED} with a
+ *   <li>Language: script, then stop words, lexicon words (a word only one language uses, such as
+ *       "worst", counts as much as a stop word, so short texts get their language too) and letters such
+ *       as ñ, ß or ø; the mention's {@code lang} is only a hint. Other languages are reported as {@link Language#UNDETERMINED} with a
  *       low confidence and classified as neutral (only emoji and emoticons count).</li>
  *   <li>Sentiment: lexicon valences with negation ("not good", "pas bon", "ikke bra", "不好"), intensifiers
  *       and dampeners, contrast (the clause after "but" weighs more), emoji and emoticons, elongation
- *       ("sooo"), exclamation marks, words in capitals, hashtags (camel case split), and sarcasm
+ *       ("sooo"), exclamation marks, words in capitals, hashtags (camel case split; a hashtag is a
+ *       statement of its own, which a negation before it does not flip), and sarcasm
  *       ("thanks for nothing", "great, another delay"). {@code @handles} and URLs are skipped.</li>
  *   <li>Complaint: a score in [0, 1] from negativity, complaint cues and category terms.</li>
  *   <li>Categories: the {@link Category#BUILT_IN} ones (and any a user lexicon adds), each backed by

@@ -187,6 +187,48 @@ class BuiltInClassifierBehaviourTest {
         assertTrue(boycott.categories().contains(Category.BOYCOTT), boycott.toString());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "my parcel never came #fail",
+        "this is not good #fail",
+        "this is NOT good, my parcel never came #fail",
+        "das ist nicht gut #fail",
+        "det er ikke bra #fail",
+        "no me gusta #fail"})
+    void aHashtagIsItsOwnStatementThatANegationBeforeItDoesNotFlip(String text) {
+        Classification c = classify(text);
+        assertEquals(Polarity.NEGATIVE, c.polarity(), text + " -> " + c);
+        assertTrue(c.sentiment() <= -0.4, text + " is only " + c.sentiment());
+    }
+
+    @Test
+    void aNegationInsideAHashtagStillNegatesItsOwnWords() {
+        Classification c = classify("the app is #NotGood");
+        assertEquals(Polarity.NEGATIVE, c.polarity(), c.toString());
+        assertTrue(c.hasSignal("negation"), c.signals().toString());
+    }
+
+    @Test
+    void aNegatedPraiseAndANegativeHashtagReinforceEachOther() {
+        double both = classify("this is not good #fail").sentiment();
+        assertTrue(both < classify("this is not good").sentiment(), "not good #fail: " + both);
+        assertTrue(both < classify("this is #fail").sentiment(), "not good #fail: " + both);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "not cheap, great service",
+        "pas cher, excellent service",
+        "nicht billig, toller Service",
+        "no es barato, excelente servicio",
+        "non è economico, servizio ottimo",
+        "não é barato, ótimo atendimento",
+        "ikke billig, flott service"})
+    void aNegationEndsAtTheClauseBoundary(String text) {
+        Classification c = classify(text);
+        assertTrue(c.sentiment() > 0.3, text + " -> " + c);
+    }
+
     @Test
     void commonSarcasmIsReadAsNegative() {
         for (String text : List.of("Great, another delay.", "Thanks for nothing @acme", "I just love waiting on hold",
@@ -225,6 +267,35 @@ class BuiltInClassifierBehaviourTest {
         Classification c = classify(text);
         assertEquals(code, c.language().code(), text);
         assertTrue(c.languageConfidence() >= 0.5, text + " confidence " + c.languageConfidence());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "en|Worst service ever!!!",
+        "en|worst service ever",
+        "en|Terrible customer service",
+        "en|Worst. Service. Ever.",
+        "fr|Service nul",
+        "de|Kundendienst ist katastrophal",
+        "es|Servicio pésimo",
+        "it|Pessimo servizio",
+        "pt|Atendimento péssimo",
+        "nb|Elendig kundeservice"})
+    void identifiesTheLanguageOfAShortTextFromWordsOnlyThatLanguageUses(String code, String text) {
+        Classification c = classify(text);
+        assertEquals(code, c.language().code(), text + " -> " + c);
+        assertTrue(c.languageConfidence() >= 0.4, text + " confidence " + c.languageConfidence());
+        assertEquals(Polarity.NEGATIVE, c.polarity(), text + " -> " + c);
+        assertFalse(c.hasSignal("unknown_language"), text + " -> " + c.signals());
+    }
+
+    @Test
+    void aShortTextMixingLanguagesOrWithNoKnownWordGetsOnlyALowLanguageConfidence() {
+        for (String text : List.of("Service nul, worst ever", "merci, great job", "asdf qwerty zxcv")) {
+            Classification c = classify(text);
+            assertTrue(c.languageConfidence() < 0.5, text + " -> " + c);
+        }
+        assertTrue(classify("asdf qwerty zxcv").language().isUndetermined());
     }
 
     @Test

@@ -650,7 +650,7 @@ public final class Analyzer {
             return e;
         }
         int fb = lex.fallback[lang];
-        if (fb > 0 && !Lexicon.isStopWord(value, lang)) { // German "die" is not English "die"
+        if (fb > 0 && !lex.isStopWord(value, lang)) { // German "die" is not English "die"
             e = lex.entry(value, fb);
             s.factor = lex.fallbackFactor[lang];
             s.fallback = true;

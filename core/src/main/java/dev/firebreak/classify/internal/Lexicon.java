@@ -70,6 +70,8 @@ public final class Lexicon {
     static final int INDEX_MASK = (1 << INDEX_BITS) - 1;
     /** The languages each key has an entry in, one bit per language. */
     private final short[] kLangMask;
+    /** The languages each key is a stop word of, one bit per language. */
+    private final short[] kStopMask;
 
     /** One bit per key hash: most tokens are not in the lexicon, and this 32 KB filter says so first. */
     private final long[] bloom = new long[BLOOM_BITS >>> 6];
@@ -131,6 +133,7 @@ public final class Lexicon {
         kPhraseMax = new byte[n];
         kSecond = new long[n];
         kLangMask = new short[n];
+        kStopMask = new short[n];
         int subs = 0;
         for (KeyB k : keys) {
             subs += k.entries.size();
@@ -156,6 +159,7 @@ public final class Lexicon {
             kSubCount[i] = (byte) k.entries.size();
             kPhraseMax[i] = (byte) k.phraseMax;
             kSecond[i] = k.second;
+            kStopMask[i] = (short) k.stopMask;
             if (k.hanLength > maxHanSeen) {
                 maxHanSeen = k.hanLength;
             }
@@ -201,9 +205,17 @@ public final class Lexicon {
                 }
                 s++;
             }
+            // the first word of a phrase is a word of the phrase's language ("customer" of "customer service"),
+            // unless it is already a stop word there
+            int vocab = wordMask | (k.phraseLangs & ~k.stopMask & ~1);
+            // a word of one language only (Bokmål and Nynorsk count as one) tells it as well as a stop word
+            // does ("worst", "nul", "atendimento"); a word several languages share tells each of them less
+            // (its entries of every kind count: "super" is a German word but a booster in five languages)
+            int strong = exclusive((kLangMask[i] & ~1) | k.phraseLangs | k.stopMask) ? vocab & ~k.stopMask : 0;
             for (int l = 0; l < LANGS; l++) {
                 long units = ((k.stopMask >>> l) & 1) * (long) (STOP_WEIGHT * 2)
-                        + ((wordMask >>> l) & 1) * (long) (WORD_WEIGHT * 2);
+                        + ((vocab >>> l) & 1) * (long) (WORD_WEIGHT * 2)
+                        + ((strong >>> l) & 1) * (long) (WORD_WEIGHT * 2);
                 kEvidence[3 * i + l / 4] += units << (16 * (l % 4));
             }
         }
@@ -221,6 +233,12 @@ public final class Lexicon {
         maxHan = Math.min(MAX_HAN, maxHanSeen);
         emoticonStart = b.emoticonStart.clone();
         hanPrefix = b.hanPrefix.clone();
+    }
+
+    /** Whether a mask of languages names one language, counting Bokmål and Nynorsk as one. */
+    private static boolean exclusive(int mask) {
+        int m = (mask & (1 << NN)) != 0 ? (mask & ~(1 << NN)) | (1 << NB) : mask;
+        return Integer.bitCount(m) == 1;
     }
 
     private void insert(long key, int index) {
@@ -340,9 +358,9 @@ public final class Lexicon {
         return kSubStart[(int) (value & INDEX_MASK)] + Integer.bitCount(mask & ((1 << lang) - 1));
     }
 
-    /** Whether the key with this table value is a stop word of a language (from its evidence bits). */
-    static boolean isStopWord(long value, int lang) {
-        return ((value >>> (32 + 2 * lang)) & 2) != 0;
+    /** Whether the key with this table value is a stop word of a language. */
+    boolean isStopWord(long value, int lang) {
+        return value >= 0 && (kStopMask[(int) (value & INDEX_MASK)] & (1 << lang)) != 0;
     }
 
     /** The number of distinct keys (terms and phrases). */
@@ -438,6 +456,8 @@ public final class Lexicon {
         final long key;
         final boolean phrase;
         int stopMask;
+        /** The languages that have a phrase starting with this key. */
+        int phraseLangs;
         int phraseMax;
         long second;
         int hanLength;
@@ -780,6 +800,7 @@ public final class Lexicon {
                 KeyB first = key(k[0], false);
                 first.phraseMax = Math.max(first.phraseMax, k.length);
                 first.second |= 1L << (k[1] & 63);
+                first.phraseLangs |= 1 << lang;
                 kb = key(phraseKey(k), true);
             }
             EntryB e = kb.entries.get(lang);

@@ -102,6 +102,8 @@ final class Tokens {
     private Lexicon lex;
     private boolean termMode;
     private int clauseNo;
+    /** The clause number of the last hashtag segment: -1, -2... (see {@link #hashtag}). */
+    private int hashtagClause;
     private int sentenceNo;
 
     // results of scanWord
@@ -150,6 +152,7 @@ final class Tokens {
         words = 0;
         capsWords = 0;
         clauseNo = 0;
+        hashtagClause = 0;
         sentenceNo = 0;
         for (int k = 0; k < script.length; k++) {
             script[k] = 0;
@@ -621,7 +624,22 @@ final class Tokens {
         return false;
     }
 
+    /**
+     * A hashtag and its parts ("#NotHappy", "#boycott_acme"). A hashtag is a statement of its own ("my
+     * parcel never came #fail"): it gets a clause number of its own, negative so that no clause made by
+     * punctuation shares it, so a negation or intensifier outside it does not reach into it, nor one
+     * inside it out, while its own parts still negate each other ("#NotHappy"); the words after it are
+     * back in the clause it interrupted.
+     */
     private int hashtag(char[] text, int i, int end) {
+        int outer = clauseNo;
+        clauseNo = --hashtagClause;
+        int e = hashtagSegments(text, i, end);
+        clauseNo = outer;
+        return e;
+    }
+
+    private int hashtagSegments(char[] text, int i, int end) {
         while (true) {
             int e = scanWord(text, i, end, true);
             if (wLen > 0) {
@@ -853,7 +871,10 @@ final class Tokens {
         return i + 1;
     }
 
-    /** The language scores: letter evidence plus lexicon evidence (stop words 1.0, lexicon words 0.5). */
+    /**
+     * The language scores: letter evidence plus lexicon evidence (a stop word 1.0, a lexicon word 0.5 for each
+     * language that lists it, or 1.0 when only one does; see {@link Lexicon}).
+     */
     void languageScores(float[] out) {
         lanes(out, 0, evidence0);
         lanes(out, 4, evidence1);
