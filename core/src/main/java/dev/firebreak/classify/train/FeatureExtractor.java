@@ -139,6 +139,17 @@ final class FeatureExtractor {
         }
 
         /**
+         * The word-level features of the whole text, {@code buckets[0..count)} in the order
+         * {@link #word(int)} would get them, after all character n-grams; by default hands each to
+         * {@link #word(int)}.
+         */
+        void words(int[] buckets, int count) {
+            for (int i = 0; i < count; i++) {
+                word(buckets[i]);
+            }
+        }
+
+        /**
          * Called before the character n-grams of a word: a sink that remembers what a word's n-grams
          * added (keyed by the hash of the word's normalised characters) may add it again and return
          * true, and the n-grams are skipped.
@@ -198,6 +209,9 @@ final class FeatureExtractor {
         long[] hashes = s.tokHash;
         int[] types = s.tokType;
         int negatedLeft = 0;
+        // word-level features: at most 1 + 1 (all caps) + (wordMax - 1) per token
+        int[] wb = s.wordBuckets(tokens * (1 + Math.max(1, wordMax)));
+        int wc = 0;
         for (int t = 0; t < tokens; t++) {
             int type = types[t];
             long h = hashes[t];
@@ -214,9 +228,9 @@ final class FeatureExtractor {
                 }
             }
             if (wordMin == 1) {
-                sink.word(bucket(h, negated ? SEED_NEGATED : SEED_UNIGRAM));
+                wb[wc++] = bucket(h, negated ? SEED_NEGATED : SEED_UNIGRAM);
                 if (s.tokCaps[t]) {
-                    sink.word(bucket(0, SEED_ALLCAPS));
+                    wb[wc++] = bucket(0, SEED_ALLCAPS);
                 }
             }
             if (wordMax >= 2) {
@@ -225,7 +239,7 @@ final class FeatureExtractor {
                 for (int u = t - 1, n = 2; u >= from; u--, n++) {
                     g = g * 0x2127599BF4325C37L + hashes[u] + n;
                     if (n >= wordMin) {
-                        sink.word(bucket(g, SEED_NGRAM));
+                        wb[wc++] = bucket(g, SEED_NGRAM);
                     }
                 }
             }
@@ -244,6 +258,7 @@ final class FeatureExtractor {
                 sink.charsDone(h);
             }
         }
+        sink.words(wb, wc);
     }
 
     private void charNgrams(Scratch s, int start, int len, Sink sink) {
@@ -598,6 +613,15 @@ final class FeatureExtractor {
         int tokens;
         private char[] word = new char[64];
         private int[] grams = new int[256];
+        private int[] wordBuckets = new int[256];
+
+        /** A buffer for {@code n} word-level feature buckets. */
+        int[] wordBuckets(int n) {
+            if (wordBuckets.length < n) {
+                wordBuckets = new int[Math.max(n, wordBuckets.length * 2)];
+            }
+            return wordBuckets;
+        }
 
         /** A buffer for a word of {@code n} characters with its boundary marks. */
         char[] word(int n) {
@@ -628,6 +652,7 @@ final class FeatureExtractor {
                 tokCaps = new boolean[128];
                 word = new char[64];
                 grams = new int[256];
+                wordBuckets = new int[256];
             }
             tokens = 0;
         }
