@@ -127,6 +127,29 @@ final class FeatureExtractor {
         abstract void chars(int bucket);
 
         /**
+         * The character n-grams of one word (or handle), {@code buckets[0..count)} in the order
+         * {@link #chars(int)} would get them; by default hands each to {@link #chars(int)}. A sink
+         * overrides it to sum a word's n-grams in one tight loop: the buckets are all hashed before
+         * the first is looked up, so that the lookups' memory accesses overlap.
+         */
+        void charGrams(int[] buckets, int count) {
+            for (int i = 0; i < count; i++) {
+                chars(buckets[i]);
+            }
+        }
+
+        /**
+         * The word-level features of the whole text, {@code buckets[0..count)} in the order
+         * {@link #word(int)} would get them, after all character n-grams; by default hands each to
+         * {@link #word(int)}.
+         */
+        void words(int[] buckets, int count) {
+            for (int i = 0; i < count; i++) {
+                word(buckets[i]);
+            }
+        }
+
+        /**
          * Called before the character n-grams of a word: a sink that remembers what a word's n-grams
          * added (keyed by the hash of the word's normalised characters) may add it again and return
          * true, and the n-grams are skipped.
@@ -186,6 +209,9 @@ final class FeatureExtractor {
         long[] hashes = s.tokHash;
         int[] types = s.tokType;
         int negatedLeft = 0;
+        // word-level features: at most 1 + 1 (all caps) + (wordMax - 1) per token
+        int[] wb = s.wordBuckets(tokens * (1 + Math.max(1, wordMax)));
+        int wc = 0;
         for (int t = 0; t < tokens; t++) {
             int type = types[t];
             long h = hashes[t];
@@ -202,9 +228,9 @@ final class FeatureExtractor {
                 }
             }
             if (wordMin == 1) {
-                sink.word(bucket(h, negated ? SEED_NEGATED : SEED_UNIGRAM));
+                wb[wc++] = bucket(h, negated ? SEED_NEGATED : SEED_UNIGRAM);
                 if (s.tokCaps[t]) {
-                    sink.word(bucket(0, SEED_ALLCAPS));
+                    wb[wc++] = bucket(0, SEED_ALLCAPS);
                 }
             }
             if (wordMax >= 2) {
@@ -213,7 +239,7 @@ final class FeatureExtractor {
                 for (int u = t - 1, n = 2; u >= from; u--, n++) {
                     g = g * 0x2127599BF4325C37L + hashes[u] + n;
                     if (n >= wordMin) {
-                        sink.word(bucket(g, SEED_NGRAM));
+                        wb[wc++] = bucket(g, SEED_NGRAM);
                     }
                 }
             }
@@ -223,32 +249,41 @@ final class FeatureExtractor {
                     key = (key ^ s.norm[c]) * FNV_PRIME;
                 }
                 if (!sink.charsCached(key)) {
-                    charNgrams(s.norm, s.tokStart[t], s.tokLen[t], sink);
+                    charNgrams(s, s.tokStart[t], s.tokLen[t], sink);
                     sink.charsDone(key);
                 }
             }
             if (charMax > 0 && type == WORD && !sink.charsCached(h)) {
-                charNgrams(s.norm, s.tokStart[t], s.tokLen[t], sink);
+                charNgrams(s, s.tokStart[t], s.tokLen[t], sink);
                 sink.charsDone(h);
             }
         }
+        sink.words(wb, wc);
     }
 
-    private void charNgrams(char[] norm, int start, int len, Sink sink) {
+    private void charNgrams(Scratch s, int start, int len, Sink sink) {
         // the word with boundary marks: '<' + chars + '>'
         int total = len + 2;
+        char[] w = s.word(total);
+        w[0] = '<';
+        System.arraycopy(s.norm, start, w, 1, len);
+        w[total - 1] = '>';
+        int[] out = s.grams(total * charMax);
+        int count = 0;
+        int min = charMin;
+        int max = charMax;
         for (int i = 0; i < total; i++) {
             long h = FNV_OFFSET;
-            int end = Math.min(total, i + charMax);
+            int end = Math.min(total, i + max);
             for (int j = i; j < end; j++) {
-                char c = j == 0 ? '<' : j == total - 1 ? '>' : norm[start + j - 1];
-                h = (h ^ c) * FNV_PRIME;
+                h = (h ^ w[j]) * FNV_PRIME;
                 int n = j - i + 1;
-                if (n >= charMin && n < total) {
-                    sink.chars(bucket(h, SEED_CHAR));
+                if (n >= min && n < total) {
+                    out[count++] = bucket(h, SEED_CHAR);
                 }
             }
         }
+        sink.charGrams(out, count);
     }
 
     private static boolean isNegation(long h, Scratch s, int t) {
@@ -576,6 +611,33 @@ final class FeatureExtractor {
         long[] tokHash = new long[128];
         boolean[] tokCaps = new boolean[128];
         int tokens;
+        private char[] word = new char[64];
+        private int[] grams = new int[256];
+        private int[] wordBuckets = new int[256];
+
+        /** A buffer for {@code n} word-level feature buckets. */
+        int[] wordBuckets(int n) {
+            if (wordBuckets.length < n) {
+                wordBuckets = new int[Math.max(n, wordBuckets.length * 2)];
+            }
+            return wordBuckets;
+        }
+
+        /** A buffer for a word of {@code n} characters with its boundary marks. */
+        char[] word(int n) {
+            if (word.length < n) {
+                word = new char[Math.max(n, word.length * 2)];
+            }
+            return word;
+        }
+
+        /** A buffer for {@code n} character n-gram buckets. */
+        int[] grams(int n) {
+            if (grams.length < n) {
+                grams = new int[Math.max(n, grams.length * 2)];
+            }
+            return grams;
+        }
 
         void reset(int textLength) {
             // a text of n chars normalises to at most n chars plus nothing: specials write no chars
@@ -588,6 +650,9 @@ final class FeatureExtractor {
                 tokType = new int[128];
                 tokHash = new long[128];
                 tokCaps = new boolean[128];
+                word = new char[64];
+                grams = new int[256];
+                wordBuckets = new int[256];
             }
             tokens = 0;
         }

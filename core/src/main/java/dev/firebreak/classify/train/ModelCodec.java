@@ -129,23 +129,14 @@ final class ModelCodec {
                 }
             }
         }
-        float[] t = model.table();
-        int stride = outputs + 1;
-        int buckets = t.length / stride;
-        int rows = 0;
-        for (int b = 0; b < buckets; b++) {
-            if (nonZero(t, b * stride, stride)) {
-                rows++;
-            }
-        }
-        body.writeInt(rows);
-        for (int b = 0; b < buckets; b++) {
-            int o = b * stride;
-            if (nonZero(t, o, stride)) {
-                body.writeInt(b);
-                for (int k = 0; k < stride; k++) {
-                    body.writeFloat(t[o + k]);
-                }
+        WeightTable table = model.weights();
+        float[] t = table.rows();
+        int stride = table.stride();
+        body.writeInt(table.used());
+        for (int r = 0; r < table.used(); r++) {
+            body.writeInt(table.bucket(r));
+            for (int k = 0; k < stride; k++) {
+                body.writeFloat(t[r * stride + k]);
             }
         }
         body.flush();
