@@ -182,17 +182,18 @@ final class IncidentTracker {
                 b.newNegativeAuthors++;
                 b.negativeReach += followers;
             }
-            for (Category c : cats) {
-                if (c.isSensitive()) {
+            for (int i = 0; i < cats.size(); i++) { // (no iterator: no allocation per mention)
+                if (cats.get(i).isSensitive()) {
                     b.sensitive = true;
                 }
             }
         }
         peakRate = Math.max(peakRate, b.mentions);
-        for (Category c : cats) {
-            categories.merge(c, 1L, Long::sum);
+        for (int i = 0; i < cats.size(); i++) {
+            categories.merge(cats.get(i), 1L, Long::sum);
         }
-        for (String t : tags) {
+        for (int i = 0; i < tags.size(); i++) {
+            String t = tags.get(i);
             if (hashtags.size() < MAX_TAG_COUNTS || hashtags.containsKey(t)) {
                 hashtags.merge(t, 1L, Long::sum);
             }
