@@ -207,7 +207,9 @@ final class BrandProcessor {
         if (current != null && current.isOpen()) {
             evaluate(s, current, now, out);
         }
-        if (target != null || out.events != null) {
+        if (out.events != null) {
+            // (only a change that raised an event can move a deadline: opening, merging or closing an incident, a
+            // severity change, an escalation step; a mention that joined an incident quietly leaves them as they are)
             s.recomputeDeadline();
         }
         return IngestResult.Status.NEW;
