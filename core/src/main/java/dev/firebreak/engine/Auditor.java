@@ -325,6 +325,12 @@ final class Auditor {
             return;
         }
         AuditBook.Trail tr = book.trail(t.id);
+        if (acted.isEmpty() && java.util.Objects.equals(t.escalation.ackDeadline().orElse(null), tr.ackDeadline)
+                && java.util.Objects.equals(t.escalation.responseDeadline().orElse(null), tr.responseDeadline)) {
+            // no one acted and no deadline moved (most mentions joining an incident): nothing to record, and no
+            // status object to build for it
+            return;
+        }
         EscalationStatus st = t.escalation.status();
         Instant ack = st.ackDeadline().orElse(null);
         Instant resp = st.responseDeadline().orElse(null);

@@ -207,7 +207,9 @@ final class BrandProcessor {
         if (current != null && current.isOpen()) {
             evaluate(s, current, now, out);
         }
-        if (target != null || out.events != null) {
+        if (out.events != null) {
+            // (only a change that raised an event can move a deadline: opening, merging or closing an incident, a
+            // severity change, an escalation step; a mention that joined an incident quietly leaves them as they are)
             s.recomputeDeadline();
         }
         return IngestResult.Status.NEW;
@@ -419,6 +421,8 @@ final class BrandProcessor {
 
     private void closeBucket(BrandState s, long b, Instant now, Out out) {
         // observing a series adds or removes no series (raising an alert only touches incidents)
+        Instant bAt = Instant.ofEpochSecond(b); // (one pair for every series of the bucket, not one per series)
+        Instant bGate = Instant.ofEpochSecond(b + bucketSeconds);
         for (Iterator<Series> sit = s.series.values().iterator(); sit.hasNext(); ) {
             Series series = sit.next();
             long from = series.lastObserved + bucketSeconds;
@@ -426,10 +430,11 @@ final class BrandProcessor {
                 from = b - (long) MAX_GAP_FILL * bucketSeconds;
             }
             for (long g = from; g < b; g += bucketSeconds) {
-                observe(s, series, g, 0, 0, now, out);
+                observe(s, series, g, Instant.ofEpochSecond(g), Instant.ofEpochSecond(g + bucketSeconds), 0, 0, now,
+                        out);
             }
             if (series.lastObserved < b) {
-                observe(s, series, b, series.count, series.negatives, now, out);
+                observe(s, series, b, bAt, bGate, series.count, series.negatives, now, out);
             }
             series.count = 0;
             series.negatives = 0;
@@ -464,20 +469,21 @@ final class BrandProcessor {
         s.recomputeDeadline();
     }
 
-    private void observe(BrandState s, Series series, long b, long count, long negatives, Instant now, Out out) {
+    /** Observes bucket {@code b} (starting at {@code at}, ending at {@code gateAt}) of a series. */
+    private void observe(BrandState s, Series series, long b, Instant at, Instant gateAt, long count, long negatives,
+            Instant now, Out out) {
         double expected = series.expectedAt(b);
         double floorExpected = Math.max(expected, 1.0);
         double score = 0;
         if (series.kind != Series.Kind.HASHTAG) {
             SeriesDetector d = detector(s, series);
             try {
-                double v = d.observe(Instant.ofEpochSecond(b), count);
+                double v = d.observe(at, count);
                 score = Double.isFinite(v) ? Math.max(0, Math.min(1, v)) : 0;
             } catch (RuntimeException e) {
                 log.warn("Series detector failed on {} of brand {}: {}", series.key, s.brand, e.toString());
             }
         }
-        Instant gateAt = Instant.ofEpochSecond(b + bucketSeconds);
         boolean volEnter;
         boolean volStay;
         if (series.kind == Series.Kind.HASHTAG) {

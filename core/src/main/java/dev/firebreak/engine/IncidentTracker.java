@@ -71,19 +71,25 @@ final class IncidentTracker {
     final ArrayDeque<Bucket> timeline = new ArrayDeque<>();
     /** Bumped by {@link #timelineChanged()}. */
     private int timelineVersion;
-    /** The window figures of the buckets before {@link #olderNewest} (see {@link #inputs}); not saved. */
+    /**
+     * The window figures of the buckets before {@link #olderNewest} that start at or after {@link #olderFrom}
+     * (see {@link #inputs}); not saved. {@link #older} holds those buckets, oldest first: as the window moves, the
+     * bucket that leaves it is subtracted and the one that joins it is added, so that a bucket close reads two
+     * buckets of an incident, not every bucket of its window (72 cold objects for the default 6 hours).
+     */
+    private final ArrayDeque<Bucket> older = new ArrayDeque<>();
     private Bucket olderNewest;
     private int olderVersion;
     private int olderSize;
-    private long olderLow;
-    private long olderHigh;
+    private long olderFrom;
     private long olderNegatives;
     private long olderAuthors;
     private long olderPeak;
     private long olderReach;
     private long olderSpread;
     private long olderMaxFollowers;
-    private boolean olderSensitive;
+    /** How many buckets of {@link #older} are sensitive. */
+    private int olderSensitive;
     final Map<Category, Long> categories = new LinkedHashMap<>();
     final Map<String, Long> hashtags = new LinkedHashMap<>();
     final Map<Platform, Long> platforms = new LinkedHashMap<>();
@@ -182,17 +188,18 @@ final class IncidentTracker {
                 b.newNegativeAuthors++;
                 b.negativeReach += followers;
             }
-            for (Category c : cats) {
-                if (c.isSensitive()) {
+            for (int i = 0; i < cats.size(); i++) { // (no iterator: no allocation per mention)
+                if (cats.get(i).isSensitive()) {
                     b.sensitive = true;
                 }
             }
         }
         peakRate = Math.max(peakRate, b.mentions);
-        for (Category c : cats) {
-            categories.merge(c, 1L, Long::sum);
+        for (int i = 0; i < cats.size(); i++) {
+            categories.merge(cats.get(i), 1L, Long::sum);
         }
-        for (String t : tags) {
+        for (int i = 0; i < tags.size(); i++) {
+            String t = tags.get(i);
             if (hashtags.size() < MAX_TAG_COUNTS || hashtags.containsKey(t)) {
                 hashtags.merge(t, 1L, Long::sum);
             }
@@ -276,12 +283,24 @@ final class IncidentTracker {
         if (newest == null) {
             return new SeverityInputs(0, 0, 0, 0, 0, 0, false);
         }
-        // Only the newest bucket changes as mentions arrive: the figures of the older buckets in the window are
-        // kept and summed again only when a bucket is added or dropped, the timeline is rebuilt, or the window's
-        // start passes a bucket's start.
-        if (olderNewest != newest || olderVersion != timelineVersion || olderSize != timeline.size()
-                || from <= olderLow || from > olderHigh) {
+        // Only the newest bucket changes as mentions arrive (a late mention counts in the newest; a merge says so by
+        // timelineChanged): the figures of the older buckets in the window are kept and moved with the window.
+        if (olderNewest == null || olderVersion != timelineVersion || from < olderFrom) {
             sumOlder(from, newest);
+        } else if (olderNewest != newest) {
+            if (timeline.size() != olderSize + 1) {
+                sumOlder(from, newest); // more than one bucket added, or the oldest dropped
+            } else {
+                // one bucket was added after the last newest (add() appends in start order): the last newest joins
+                if (olderNewest.start >= from) {
+                    join(olderNewest);
+                }
+                slide(from, newest);
+            }
+        } else if (olderSize != timeline.size()) {
+            sumOlder(from, newest);
+        } else if (from != olderFrom) {
+            slide(from, newest);
         }
         long negs = olderNegatives;
         long authors = olderAuthors;
@@ -289,7 +308,7 @@ final class IncidentTracker {
         long reachSum = olderReach;
         long spreadSum = olderSpread;
         long maxFollowers = olderMaxFollowers;
-        boolean sensitive = olderSensitive;
+        boolean sensitive = olderSensitive > 0;
         if (newest.start >= from) {
             negs += newest.negatives;
             authors += newest.newNegativeAuthors;
@@ -309,45 +328,78 @@ final class IncidentTracker {
         return new SeverityInputs(negs, authors, peak, reachSum, spreadSum, maxFollowers, sensitive);
     }
 
-    /** Sums the buckets before {@code newest} that start at or after {@code from}. */
+    /** Sums the buckets before {@code newest} that start at or after {@code from}, walking back from the newest. */
     private void sumOlder(long from, Bucket newest) {
-        long negs = 0;
-        long authors = 0;
-        long peak = 0;
-        long reachSum = 0;
-        long spreadSum = 0;
-        long maxFollowers = 0;
-        boolean sensitive = false;
-        long low = Long.MIN_VALUE; // the same buckets are in the window for every start in (low, high]
-        long high = Long.MAX_VALUE;
+        older.clear();
+        olderNegatives = 0;
+        olderAuthors = 0;
+        olderPeak = 0;
+        olderReach = 0;
+        olderSpread = 0;
+        olderMaxFollowers = 0;
+        olderSensitive = 0;
         java.util.Iterator<Bucket> it = timeline.descendingIterator();
         it.next();
         while (it.hasNext()) {
             Bucket b = it.next();
             if (b.start < from) {
-                low = b.start;
                 break;
             }
-            high = b.start;
-            negs += b.negatives;
-            authors += b.newNegativeAuthors;
-            peak = Math.max(peak, b.negatives);
-            reachSum += b.negativeReach;
-            spreadSum += b.negativeSpread;
-            maxFollowers = Math.max(maxFollowers, b.maxNegativeFollowers);
-            sensitive |= b.sensitive;
+            older.addFirst(b);
+            add(b);
         }
-        olderNegatives = negs;
-        olderAuthors = authors;
-        olderPeak = peak;
-        olderReach = reachSum;
-        olderSpread = spreadSum;
-        olderMaxFollowers = maxFollowers;
-        olderSensitive = sensitive;
-        olderLow = low;
-        olderHigh = high;
+        olderFrom = from;
         olderNewest = newest;
         olderVersion = timelineVersion;
+        olderSize = timeline.size();
+    }
+
+    /** Adds a bucket that joins the window as its newest older bucket. */
+    private void join(Bucket b) {
+        older.addLast(b);
+        add(b);
+    }
+
+    private void add(Bucket b) {
+        olderNegatives += b.negatives;
+        olderAuthors += b.newNegativeAuthors;
+        olderPeak = Math.max(olderPeak, b.negatives);
+        olderReach += b.negativeReach;
+        olderSpread += b.negativeSpread;
+        olderMaxFollowers = Math.max(olderMaxFollowers, b.maxNegativeFollowers);
+        if (b.sensitive) {
+            olderSensitive++;
+        }
+    }
+
+    /** Moves the window's start to {@code from} (not before the last one): buckets starting before it leave. */
+    private void slide(long from, Bucket newest) {
+        boolean maxima = false;
+        for (Bucket b = older.peekFirst(); b != null && b.start < from; b = older.peekFirst()) {
+            older.removeFirst();
+            olderNegatives -= b.negatives;
+            olderAuthors -= b.newNegativeAuthors;
+            olderReach -= b.negativeReach;
+            olderSpread -= b.negativeSpread;
+            if (b.sensitive) {
+                olderSensitive--;
+            }
+            // a maximum can only fall when a bucket holding it leaves
+            maxima |= b.negatives > 0 && b.negatives == olderPeak
+                    || b.maxNegativeFollowers > 0 && b.maxNegativeFollowers == olderMaxFollowers;
+        }
+        if (maxima) {
+            long peak = 0;
+            long followers = 0;
+            for (Bucket b : older) {
+                peak = Math.max(peak, b.negatives);
+                followers = Math.max(followers, b.maxNegativeFollowers);
+            }
+            olderPeak = peak;
+            olderMaxFollowers = followers;
+        }
+        olderFrom = from;
+        olderNewest = newest;
         olderSize = timeline.size();
     }
 

@@ -54,6 +54,22 @@ public interface Escalation {
     Optional<Instant> nextDeadline();
 
     /**
+     * When the current level must acknowledge by, while it has not: the same as
+     * {@code status().ackDeadline()}, without building the whole status.
+     */
+    default Optional<Instant> ackDeadline() {
+        return status().ackDeadline();
+    }
+
+    /**
+     * When the brand must reply publicly by, while it has not: the same as
+     * {@code status().responseDeadline()}, without building the whole status.
+     */
+    default Optional<Instant> responseDeadline() {
+        return status().responseDeadline();
+    }
+
+    /**
      * Someone at the current level takes the incident: acknowledged (or responding, if the brand has
      * already replied publicly).
      *

@@ -99,6 +99,16 @@ public final class EscalationStateMachine implements Escalation {
     }
 
     @Override
+    public Optional<Instant> ackDeadline() {
+        return Optional.ofNullable(ackDeadline);
+    }
+
+    @Override
+    public Optional<Instant> responseDeadline() {
+        return Optional.ofNullable(responseDeadline);
+    }
+
+    @Override
     public Optional<Instant> nextDeadline() {
         if (ackDeadline == null) {
             return Optional.ofNullable(responseDeadline);
