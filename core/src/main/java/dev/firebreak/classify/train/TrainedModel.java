@@ -471,40 +471,8 @@ public final class TrainedModel implements MentionClassifier {
         /** The text's word features summed in locals, in order (the same result as one by one). */
         @Override
         void words(int[] buckets, int count) {
-            WeightTable table = this.table;
-            float[] t = this.t;
-            if (outputs == 3) {
-                double s0 = words[0];
-                double s1 = words[1];
-                double s2 = words[2];
-                double norm = wordNorm;
-                for (int i = 0; i < count; i++) {
-                    int o = table.offset(buckets[i]);
-                    if (o >= 0) {
-                        double v = t[o];
-                        s0 += v * t[o + 1];
-                        s1 += v * t[o + 2];
-                        s2 += v * t[o + 3];
-                        norm += v * v;
-                    }
-                }
-                words[0] = s0;
-                words[1] = s1;
-                words[2] = s2;
-                wordNorm = norm;
-            } else if (outputs == 1) {
-                double s0 = words[0];
-                double norm = wordNorm;
-                for (int i = 0; i < count; i++) {
-                    int o = table.offset(buckets[i]);
-                    if (o >= 0) {
-                        double v = t[o];
-                        s0 += v * t[o + 1];
-                        norm += v * v;
-                    }
-                }
-                words[0] = s0;
-                wordNorm = norm;
+            if (outputs == 3 || outputs == 1) {
+                wordNorm = sum(buckets, count, words, wordNorm);
             } else {
                 super.words(buckets, count);
             }
@@ -516,13 +484,24 @@ public final class TrainedModel implements MentionClassifier {
          */
         @Override
         void charGrams(int[] buckets, int count) {
+            if (outputs == 3 || outputs == 1) {
+                subNorm = sum(buckets, count, sub, subNorm);
+            } else {
+                super.charGrams(buckets, count);
+            }
+        }
+
+        /**
+         * Adds the rows of {@code buckets} to {@code acc} (one or three outputs) in locals, in order,
+         * and returns {@code norm} plus the squared feature values.
+         */
+        private double sum(int[] buckets, int count, double[] acc, double norm) {
             WeightTable table = this.table;
             float[] t = this.t;
             if (outputs == 3) {
-                double s0 = sub[0];
-                double s1 = sub[1];
-                double s2 = sub[2];
-                double norm = subNorm;
+                double s0 = acc[0];
+                double s1 = acc[1];
+                double s2 = acc[2];
                 for (int i = 0; i < count; i++) {
                     int o = table.offset(buckets[i]);
                     if (o >= 0) {
@@ -533,13 +512,11 @@ public final class TrainedModel implements MentionClassifier {
                         norm += v * v;
                     }
                 }
-                sub[0] = s0;
-                sub[1] = s1;
-                sub[2] = s2;
-                subNorm = norm;
-            } else if (outputs == 1) {
-                double s0 = sub[0];
-                double norm = subNorm;
+                acc[0] = s0;
+                acc[1] = s1;
+                acc[2] = s2;
+            } else {
+                double s0 = acc[0];
                 for (int i = 0; i < count; i++) {
                     int o = table.offset(buckets[i]);
                     if (o >= 0) {
@@ -548,11 +525,9 @@ public final class TrainedModel implements MentionClassifier {
                         norm += v * v;
                     }
                 }
-                sub[0] = s0;
-                subNorm = norm;
-            } else {
-                super.charGrams(buckets, count);
+                acc[0] = s0;
             }
+            return norm;
         }
 
         @Override
