@@ -1,5 +1,7 @@
 package dev.firebreak.detect;
 
+import static dev.firebreak.internal.Bounds.range;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -53,10 +55,10 @@ public record DetectorConfig(
     /** Validates every field; see the builder's setters for the ranges. */
     public DetectorConfig {
         Objects.requireNonNull(seasonalWarmUp, "seasonalWarmUp");
-        checkRange("warmUp", warmUp, 0, 1_000_000);
+        range("warmUp", warmUp, 0, 1_000_000);
         checkRate("levelSmoothing", levelSmoothing);
         checkRate("variabilitySmoothing", variabilitySmoothing);
-        checkRange("seasonalBinsPerDay", seasonalBinsPerDay, 1, 288);
+        range("seasonalBinsPerDay", seasonalBinsPerDay, 1, 288);
         if (86_400 % seasonalBinsPerDay != 0) {
             throw new IllegalArgumentException("seasonalBinsPerDay must be a divisor of 86400 between 1 and 288 (whole seconds per bin),"
                     + " was " + seasonalBinsPerDay);
@@ -74,7 +76,7 @@ public record DetectorConfig(
         if (!(scoreScale > 0) || Double.isInfinite(scoreScale)) {
             throw new IllegalArgumentException("scoreScale must be a finite number greater than 0, was " + scoreScale);
         }
-        checkRange("repeatHalfLife", repeatHalfLife, 0, 1_000_000);
+        range("repeatHalfLife", repeatHalfLife, 0, 1_000_000);
     }
 
     /** The measured default settings. */
@@ -103,12 +105,6 @@ public record DetectorConfig(
      */
     public DetectorFactory factory() {
         return new AdaptiveDetectorFactory(this);
-    }
-
-    private static void checkRange(String field, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + value);
-        }
     }
 
     private static void checkRate(String field, double value) {
@@ -149,7 +145,7 @@ public record DetectorConfig(
 
         /** Observations that only train (score 0); 0 to 1,000,000. */
         public Builder warmUp(int observations) {
-            checkRange("warmUp", observations, 0, 1_000_000);
+            range("warmUp", observations, 0, 1_000_000);
             this.warmUp = observations;
             return this;
         }
@@ -170,7 +166,7 @@ public record DetectorConfig(
 
         /** Time-of-day bins of the seasonal baseline; 1 to 288, a divisor of 86400. */
         public Builder seasonalBinsPerDay(int bins) {
-            checkRange("seasonalBinsPerDay", bins, 1, 288);
+            range("seasonalBinsPerDay", bins, 1, 288);
             if (86_400 % bins != 0) {
                 throw new IllegalArgumentException("seasonalBinsPerDay must be a divisor of 86400 between 1 and 288 (whole seconds per bin),"
                         + " was " + bins);
@@ -237,7 +233,7 @@ public record DetectorConfig(
 
         /** Half-life, in observations, of the bar a score must clear to be reported; 0 to 1,000,000, 0 to report every score. */
         public Builder repeatHalfLife(long observations) {
-            checkRange("repeatHalfLife", observations, 0, 1_000_000);
+            range("repeatHalfLife", observations, 0, 1_000_000);
             this.repeatHalfLife = observations;
             return this;
         }

@@ -1,7 +1,8 @@
 package dev.firebreak.engine;
 
+import static dev.firebreak.internal.Bounds.range;
+
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How the engine remembers mentions and groups them into incidents.
@@ -110,25 +111,25 @@ public final class EngineSettings {
 
         /** How long a brand remembers a mention for dedup and linking, 1 minute to 30 days. */
         public Builder dedupWindow(Duration d) {
-            dedupWindow = duration("dedupWindow", d, Duration.ofMinutes(1), Duration.ofDays(30));
+            dedupWindow = range("dedupWindow", d, Duration.ofMinutes(1), Duration.ofDays(30));
             return this;
         }
 
         /** How many mentions a brand remembers at most, 100 to 10,000,000. */
         public Builder dedupCapacity(int n) {
-            dedupCapacity = (int) range("dedupCapacity", n, 100, 10_000_000);
+            dedupCapacity = range("dedupCapacity", n, 100, 10_000_000);
             return this;
         }
 
         /** How long after its last mention an incident still takes related mentions by topic, 1 minute to 30 days. */
         public Builder groupingWindow(Duration d) {
-            groupingWindow = duration("groupingWindow", d, Duration.ofMinutes(1), Duration.ofDays(30));
+            groupingWindow = range("groupingWindow", d, Duration.ofMinutes(1), Duration.ofDays(30));
             return this;
         }
 
         /** Mentions tying two incidents before they merge, 1 to 1,000. */
         public Builder mergeAfterSharedMentions(int n) {
-            mergeAfterSharedMentions = (int) range("mergeAfterSharedMentions", n, 1, 1000);
+            mergeAfterSharedMentions = range("mergeAfterSharedMentions", n, 1, 1000);
             return this;
         }
 
@@ -143,25 +144,25 @@ public final class EngineSettings {
 
         /** Quiet time after which a responding incident moves to monitoring; 0 (off) to 30 days. */
         public Builder autoMonitorAfter(Duration d) {
-            autoMonitorAfter = duration("autoMonitorAfter", d, Duration.ZERO, Duration.ofDays(30));
+            autoMonitorAfter = range("autoMonitorAfter", d, Duration.ZERO, Duration.ofDays(30));
             return this;
         }
 
         /** Quiet time after which a monitoring incident is resolved; 0 (off) to 365 days. */
         public Builder autoResolveAfter(Duration d) {
-            autoResolveAfter = duration("autoResolveAfter", d, Duration.ZERO, Duration.ofDays(365));
+            autoResolveAfter = range("autoResolveAfter", d, Duration.ZERO, Duration.ofDays(365));
             return this;
         }
 
         /** How long resolved and reviewed incidents stay in memory, 1 hour to 365 days. */
         public Builder closedRetention(Duration d) {
-            closedRetention = duration("closedRetention", d, Duration.ofHours(1), Duration.ofDays(365));
+            closedRetention = range("closedRetention", d, Duration.ofHours(1), Duration.ofDays(365));
             return this;
         }
 
         /** Sample mentions kept per incident, 1 to 100. */
         public Builder maxSamples(int n) {
-            maxSamples = (int) range("maxSamples", n, 1, 100);
+            maxSamples = range("maxSamples", n, 1, 100);
             return this;
         }
 
@@ -170,27 +171,12 @@ public final class EngineSettings {
          * author counts as new (the count may then overstate).
          */
         public Builder maxAuthorsPerIncident(int n) {
-            maxAuthorsPerIncident = (int) range("maxAuthorsPerIncident", n, 10, 10_000_000);
+            maxAuthorsPerIncident = range("maxAuthorsPerIncident", n, 10, 10_000_000);
             return this;
         }
 
         public EngineSettings build() {
             return new EngineSettings(this);
-        }
-
-        private static long range(String field, long v, long min, long max) {
-            if (v < min || v > max) {
-                throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + v);
-            }
-            return v;
-        }
-
-        private static Duration duration(String field, Duration d, Duration min, Duration max) {
-            Objects.requireNonNull(d, field);
-            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-                throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + d);
-            }
-            return d;
         }
     }
 }

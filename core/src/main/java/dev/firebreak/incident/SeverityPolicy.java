@@ -1,5 +1,7 @@
 package dev.firebreak.incident;
 
+import static dev.firebreak.internal.Bounds.range;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -279,13 +281,6 @@ public final class SeverityPolicy {
                         + moderate + ", " + high + ", " + critical);
             }
             return new long[] {moderate, high, critical};
-        }
-
-        private static long range(String field, long v, long min, long max) {
-            if (v < min || v > max) {
-                throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + v);
-            }
-            return v;
         }
     }
 }

@@ -115,4 +115,15 @@ final class Args {
     List<String> positional() {
         return positional;
     }
+
+    /**
+     * Checks that no positional argument was given, for the commands that take options only.
+     *
+     * @throws UsageException naming the first positional argument
+     */
+    void requireNoPositional() throws UsageException {
+        if (!positional.isEmpty()) {
+            throw new UsageException("unexpected argument '" + positional.get(0) + "'");
+        }
+    }
 }

@@ -42,9 +42,7 @@ final class CheckPostCommand implements Command {
 
     @Override
     public int run(Args args, CliIO io) throws Exception {
-        if (!args.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
-        }
+        args.requireNoPositional();
         CheckJson json = CheckJson.create();
         CheckJson.ContextFile context = CheckSetup.context(args.path("context"), json);
         PostChecker checker;

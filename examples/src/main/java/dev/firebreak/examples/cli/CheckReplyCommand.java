@@ -56,9 +56,7 @@ final class CheckReplyCommand implements Command {
 
     @Override
     public int run(Args args, CliIO io) throws Exception {
-        if (!args.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
-        }
+        args.requireNoPositional();
         CheckJson json = CheckJson.create();
         CrisisContext base = CheckSetup.context(args.path("context"), json).crisis();
         ReplyChecker checker = ReplyChecker.builder().words(CheckSetup.words(args.values("words"))).build();

@@ -71,9 +71,7 @@ final class ClassifyCommand implements Command {
 
     @Override
     public int run(Args args, CliIO io) throws Exception {
-        if (!args.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
-        }
+        args.requireNoPositional();
         MentionClassifier c;
         if (modelOption && args.value("model").isPresent()) {
             c = ModelOption.load(args, BuiltInClassifier.create()).orElseThrow().classifier();

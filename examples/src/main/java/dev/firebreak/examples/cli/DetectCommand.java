@@ -75,9 +75,7 @@ final class DetectCommand implements Command {
 
     @Override
     public int run(Args args, CliIO io) throws Exception {
-        if (!args.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
-        }
+        args.requireNoPositional();
         AdaptiveDetector detector = config.newDetector();
         long scored = 0;
         long rejected = 0;

@@ -108,9 +108,7 @@ final class TrainCommand implements Command {
 
     @Override
     public int run(Args args, CliIO io) throws Exception {
-        if (!args.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + args.positional().get(0) + "'");
-        }
+        args.requireNoPositional();
         Task task;
         try {
             task = Task.fromJson(args.required("task"));

@@ -1,0 +1,24 @@
+package dev.firebreak.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Commands that take options only reject a stray positional argument as bad usage. */
+class UnexpectedArgumentTest {
+
+    private static final List<String> OPTIONS_ONLY =
+            List.of("classify", "evaluate", "train", "detect", "check-post", "check-reply");
+
+    @Test
+    void aStrayArgumentIsBadUsageNamingTheFirstOne() {
+        for (String command : OPTIONS_ONLY) {
+            CliRun run = CliRun.run("", command, "stray", "second");
+            assertEquals(2, run.code(), command);
+            assertEquals("", run.out(), command);
+            assertEquals("firebreak " + command + ": unexpected argument 'stray'" + System.lineSeparator()
+                    + "Run 'firebreak " + command + " --help' for usage." + System.lineSeparator(), run.err(), command);
+        }
+    }
+}
