@@ -1249,15 +1249,34 @@ final class BrandProcessor {
             if (t.calmSince == null) {
                 t.calmSince = now;
             } else if (!now.isBefore(t.calmSince.plus(severity.calmPeriod()))) {
+                // one level a step (a.severity() is below t.severity, so one level down is never below it)
                 Severity down = Severity.values()[t.severity.ordinal() - 1];
-                List<String> reasons = new ArrayList<>(a.reasons());
-                reasons.add("calm for " + Duration.between(t.calmSince, now).toMinutes() + " min");
-                changeSeverity(s, t, down.isAbove(a.severity()) ? down : a.severity(), reasons, now, out);
+                changeSeverity(s, t, down, demotionReasons(t.severity, a, Duration.between(t.calmSince, now)), now,
+                        out);
             }
         } else {
             t.calmSince = null;
             t.reasons = a.reasons();
         }
+    }
+
+    /**
+     * The reasons of a demotion: that it is one level a step after the calm period, then what the window assesses
+     * now (which may be several levels lower), with the figures of that assessment.
+     */
+    private List<String> demotionReasons(Severity from, SeverityAssessment a, Duration calm) {
+        List<String> reasons = new ArrayList<>(2);
+        reasons.add("one level a step, after " + calm.toMinutes() + " min of calm (assessed below " + from.jsonName()
+                + " throughout)");
+        reasons.add("the last " + span(severity.window()) + " now assess as " + a.severity().jsonName() + ": "
+                + String.join("; ", a.reasons()));
+        return reasons;
+    }
+
+    /** A duration in words: {@code 6 hours}, {@code 90 min}, {@code 60 min}. */
+    static String span(Duration d) {
+        long minutes = d.toMinutes();
+        return minutes % 60 == 0 && minutes > 60 ? minutes / 60 + " hours" : minutes + " min";
     }
 
     private void changeSeverity(BrandState s, IncidentTracker t, Severity to, List<String> reasons, Instant now,

@@ -12,7 +12,8 @@ import java.util.Objects;
  * <p>An incident is at least {@link Severity#LOW} (one unhappy customer is a problem for standard
  * service). It is at least the highest level whose any rule holds:
  * <table>
- *   <caption>Default thresholds (figures over the last {@code window}, 6 hours)</caption>
+ *   <caption>Default thresholds (figures over the last {@code window}, 6 hours; see {@link SeverityInputs} for
+ *   how each figure is counted)</caption>
  *   <tr><th>rule</th><th>moderate</th><th>high (crisis)</th><th>critical</th></tr>
  *   <tr><td>distinct negative authors (volume)</td><td>5</td><td>25</td><td>200</td></tr>
  *   <tr><td>negative mentions in one bucket (rate)</td><td>10</td><td>50</td><td>500</td></tr>
@@ -30,7 +31,13 @@ import java.util.Objects;
  *
  * <p>The engine promotes an incident as soon as the rules give a higher severity, and demotes it one
  * level only after the rules have given a lower one for {@code calmPeriod} (default 2 hours) without
- * interruption (hysteresis).
+ * interruption (hysteresis). A demotion therefore goes one level a step, even when the window already
+ * assesses several levels lower: its reasons say so and quote that assessment, for example
+ * {@code "one level a step, after 120 min of calm (assessed below critical throughout)"} and
+ * {@code "the last 6 hours now assess as low: 4 negative authors, below every threshold"}.
+ *
+ * <p>The reasons name every figure after the {@link SeverityInputs} component it quotes: {@code "N negative
+ * authors"} is {@link SeverityInputs#negativeAuthors()} whether or not it reaches a threshold.
  */
 public final class SeverityPolicy {
 
@@ -144,8 +151,10 @@ public final class SeverityPolicy {
             }
         }
         if (reasons.isEmpty()) {
-            reasons.add(in.negativeAuthors() <= 1 ? "a single unhappy customer" : in.negativeAuthors()
-                    + " unhappy customers, below every threshold");
+            // (the same figure, under the same name, as the "N negative authors (threshold T)" of the rules)
+            reasons.add(in.negativeAuthors() == 0 ? "no negative author, below every threshold"
+                    : in.negativeAuthors() == 1 ? "1 negative author (a single unhappy customer), below every threshold"
+                    : in.negativeAuthors() + " negative authors, below every threshold");
         }
         boolean watch = !result.isCrisis() && (influencer || in.sensitiveCategory() || nearCrisis(in));
         return new SeverityAssessment(result, watch, reasons);
