@@ -160,6 +160,43 @@ public final class SeverityPolicy {
         return new SeverityAssessment(result, watch, reasons);
     }
 
+    /**
+     * Why these figures are, or are not, flagged to {@code watch} ({@link SeverityAssessment#watch()}), in words,
+     * for example {@code "a sensitive category; 14 negative authors, at least 50% of the crisis threshold 25"}, or
+     * {@code "a crisis (high)"} (a crisis is handled as one, never flagged).
+     */
+    public String watchReason(SeverityInputs in) {
+        SeverityAssessment a = assess(in);
+        if (a.severity().isCrisis()) {
+            return "a crisis (" + a.severity().jsonName() + ")";
+        }
+        if (!a.watch()) {
+            return "no negative influencer, no sensitive category, every figure below " + Math.round(watchFraction * 100)
+                    + "% of its crisis threshold";
+        }
+        String share = Math.round(watchFraction * 100) + "% of the crisis threshold ";
+        List<String> why = new ArrayList<>(3);
+        if (in.maxNegativeAuthorFollowers() >= influencerFollowers) {
+            why.add("a negative influencer (" + in.maxNegativeAuthorFollowers() + " followers)");
+        }
+        if (in.sensitiveCategory()) {
+            why.add("a sensitive category");
+        }
+        if (in.negativeAuthors() >= watchFraction * authors[HIGH]) {
+            why.add(in.negativeAuthors() + " negative authors, at least " + share + authors[HIGH]);
+        }
+        if (in.peakNegativeRate() >= watchFraction * rate[HIGH]) {
+            why.add(in.peakNegativeRate() + " negative mentions in one bucket, at least " + share + rate[HIGH]);
+        }
+        if (in.negativeReach() >= watchFraction * reach[HIGH]) {
+            why.add("reach " + in.negativeReach() + ", at least " + share + reach[HIGH]);
+        }
+        if (in.negativeSpread() >= watchFraction * spread[HIGH]) {
+            why.add(in.negativeSpread() + " shares, at least " + share + spread[HIGH]);
+        }
+        return String.join("; ", why);
+    }
+
     private String thresholdReason(SeverityInputs in, int level) {
         if (in.negativeAuthors() >= authors[level]) {
             return in.negativeAuthors() + " negative authors (threshold " + authors[level] + ")";

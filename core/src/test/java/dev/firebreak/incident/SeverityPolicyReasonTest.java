@@ -24,6 +24,20 @@ class SeverityPolicyReasonTest {
     }
 
     @Test
+    void watchReasonSaysWhatBringsAProblemNearTheLineOrWhyItIsNotWatched() {
+        SeverityInputs influencer = new SeverityInputs(4, 4, 1, 300_000, 0, 150_000, false);
+        assertEquals("a negative influencer (150000 followers)", policy.watchReason(influencer));
+        SeverityInputs near = new SeverityInputs(40, 14, 30, 20_000, 0, 2_000, false);
+        assertEquals(Severity.MODERATE, policy.assess(near).severity());
+        assertEquals("14 negative authors, at least 50% of the crisis threshold 25; 30 negative mentions in one "
+                + "bucket, at least 50% of the crisis threshold 50", policy.watchReason(near));
+        assertEquals("a sensitive category", policy.watchReason(new SeverityInputs(1, 1, 1, 10, 0, 10, true)));
+        assertEquals("a crisis (high)", policy.watchReason(authors(30)));
+        assertEquals("no negative influencer, no sensitive category, every figure below 50% of its crisis threshold",
+                policy.watchReason(authors(6)));
+    }
+
+    @Test
     void aSingleNegativeAuthorIsStillCalledOneUnhappyCustomer() {
         assertEquals(List.of("1 negative author (a single unhappy customer), below every threshold"),
                 policy.assess(authors(1)).reasons());
