@@ -24,6 +24,11 @@ public enum AuditAction {
      * {@code crisis} (whether this change made it a crisis), {@code watch}.
      */
     SEVERITY_CHANGED,
+    /**
+     * The incident got or lost the watch flag (a problem near the crisis line); the reason says why. Details:
+     * {@code watch} ({@code true} when it got the flag).
+     */
+    WATCH_CHANGED,
     /** The handling state changed. Details: {@code from}, {@code to}. */
     STATE_CHANGED,
     /**

@@ -117,6 +117,12 @@ final class Auditor {
                     String.join("; ", c.reasons()), "from", c.from().jsonName(), "to", c.to().jsonName(),
                     "crisis", String.valueOf(c.becameCrisis()), "watch", String.valueOf(c.watch()));
             touched.add(c.incident());
+        } else if (e instanceof FirebreakEvent.WatchChanged) {
+            FirebreakEvent.WatchChanged w = (FirebreakEvent.WatchChanged) e;
+            add(book, w.incident(), at, AuditAction.WATCH_CHANGED, AuditRecord.ENGINE,
+                    (w.watch() ? "flagged to watch: " : "no longer watched: ") + w.reason(), "watch",
+                    String.valueOf(w.watch()));
+            touched.add(w.incident());
         } else if (e instanceof FirebreakEvent.Escalated) {
             FirebreakEvent.Escalated x = (FirebreakEvent.Escalated) e;
             String notified = notified(x.contacts(), x.role().name());

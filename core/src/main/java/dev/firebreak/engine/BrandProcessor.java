@@ -872,7 +872,8 @@ final class BrandProcessor {
         for (Recent r : seeds) {
             join(s, t, r, now);
         }
-        SeverityAssessment a = severity.assess(t.inputs(now, severity.window()));
+        SeverityInputs in = t.inputs(now, severity.window());
+        SeverityAssessment a = severity.assess(in);
         t.severity = a.severity();
         t.highest = a.severity();
         t.watch = a.watch();
@@ -887,6 +888,9 @@ final class BrandProcessor {
         out.opened++;
         out.add(new FirebreakEvent.IncidentOpened(now, s.brand, id, topic, t.severity, reason, t.snapshot(excludedTerms)));
         out.add(new FirebreakEvent.PlanUpdated(now, s.brand, id, t.plan, kinds(t.plan)));
+        if (t.watch) {
+            watchChanged(s, t, severity.watchReason(in), now, out);
+        }
         maybePause(s, t, out);
         return t;
     }
@@ -1011,7 +1015,13 @@ final class BrandProcessor {
         out.add(new FirebreakEvent.IncidentsMerged(now, s.brand, target.id, other.id, reason));
         out.addAll(target.escalation.absorb(other.escalation.status(), now));
         if (other.severity.isAbove(target.severity)) {
+            boolean wasWatch = target.watch;
+            target.watch &= !other.severity.isCrisis();
             changeSeverity(s, target, other.severity, other.reasons, now, out);
+            if (wasWatch != target.watch) {
+                watchChanged(s, target, "now a crisis (" + target.severity.jsonName() + "), merged with "
+                        + other.id.value(), now, out);
+            }
         }
     }
 
@@ -1242,22 +1252,59 @@ final class BrandProcessor {
             t.assessed = a;
             t.assessedInputs = in;
         }
-        t.watch = a.watch();
+        Severity to = t.severity;
+        List<String> reasons = null;
         if (a.severity().isAbove(t.severity)) {
-            changeSeverity(s, t, a.severity(), a.reasons(), now, out);
+            to = a.severity();
+            reasons = a.reasons();
         } else if (t.severity.isAbove(a.severity())) {
             if (t.calmSince == null) {
                 t.calmSince = now;
             } else if (!now.isBefore(t.calmSince.plus(severity.calmPeriod()))) {
-                Severity down = Severity.values()[t.severity.ordinal() - 1];
-                List<String> reasons = new ArrayList<>(a.reasons());
-                reasons.add("calm for " + Duration.between(t.calmSince, now).toMinutes() + " min");
-                changeSeverity(s, t, down.isAbove(a.severity()) ? down : a.severity(), reasons, now, out);
+                // one level a step (a.severity() is below t.severity, so one level down is never below it)
+                to = Severity.values()[t.severity.ordinal() - 1];
+                reasons = demotionReasons(t.severity, a, Duration.between(t.calmSince, now));
             }
         } else {
             t.calmSince = null;
             t.reasons = a.reasons();
         }
+        // watch: still a problem, but near the line; an incident held at a crisis (calm not yet long enough) is
+        // handled as a crisis, not watched
+        boolean wasWatch = t.watch;
+        t.watch = a.watch() && !to.isCrisis();
+        if (reasons != null) {
+            changeSeverity(s, t, to, reasons, now, out);
+        }
+        if (t.watch != wasWatch) {
+            watchChanged(s, t, t.watch || !t.severity.isCrisis() ? severity.watchReason(in)
+                    : "now a crisis (" + t.severity.jsonName() + ")", now, out);
+        }
+    }
+
+    /** Says that the incident's watch flag, already set, changed. */
+    private static void watchChanged(BrandState s, IncidentTracker t, String reason, Instant now, Out out) {
+        t.updatedAt = now;
+        out.add(new FirebreakEvent.WatchChanged(now, s.brand, t.id, t.watch, reason));
+    }
+
+    /**
+     * The reasons of a demotion: that it is one level a step after the calm period, then what the window assesses
+     * now (which may be several levels lower), with the figures of that assessment.
+     */
+    private List<String> demotionReasons(Severity from, SeverityAssessment a, Duration calm) {
+        List<String> reasons = new ArrayList<>(2);
+        reasons.add("one level a step, after " + calm.toMinutes() + " min of calm (assessed below " + from.jsonName()
+                + " throughout)");
+        reasons.add("the last " + span(severity.window()) + " now assess as " + a.severity().jsonName() + ": "
+                + String.join("; ", a.reasons()));
+        return reasons;
+    }
+
+    /** A duration in words: {@code 6 hours}, {@code 90 min}, {@code 60 min}. */
+    static String span(Duration d) {
+        long minutes = d.toMinutes();
+        return minutes % 60 == 0 && minutes > 60 ? minutes / 60 + " hours" : minutes + " min";
     }
 
     private void changeSeverity(BrandState s, IncidentTracker t, Severity to, List<String> reasons, Instant now,

@@ -60,7 +60,8 @@ public sealed interface FirebreakEvent {
     /**
      * An incident's severity changed: up at once, down only after sustained calm.
      *
-     * @param watch whether it stays flagged to watch
+     * @param watch whether it is flagged to watch after the change (a {@link WatchChanged} follows when this
+     *     differs from before)
      * @param reasons the rules that decided the new severity
      */
     record SeverityChanged(Instant at, String brand, IncidentId incident, Severity from, Severity to, boolean watch,
@@ -77,6 +78,25 @@ public sealed interface FirebreakEvent {
         /** Whether this change crosses the line from problem to crisis. */
         public boolean becameCrisis() {
             return !from.isCrisis() && to.isCrisis();
+        }
+    }
+
+    /**
+     * An incident got or lost the {@code watch} flag (see {@link Incident#watch()}): still a problem, but close to
+     * the crisis line. Emitted after the change, as the others: right after {@link IncidentOpened} (and its
+     * {@link PlanUpdated}) when an incident opens flagged, and after the {@link SeverityChanged} (and what follows
+     * it) when a severity change moves the flag; a crisis is never flagged, so becoming one clears it.
+     *
+     * @param watch whether the incident is flagged to watch now
+     * @param reason why, in words (what brings it near the line, or why it is no longer watched)
+     */
+    record WatchChanged(Instant at, String brand, IncidentId incident, boolean watch, String reason)
+            implements FirebreakEvent {
+        public WatchChanged {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(brand, "brand");
+            Objects.requireNonNull(incident, "incident");
+            Objects.requireNonNull(reason, "reason");
         }
     }
 

@@ -5,7 +5,10 @@ package dev.firebreak.incident;
  * {@link SeverityPolicy#window()}). All counts are {@code >= 0}.
  *
  * @param negativeMentions negative mentions
- * @param negativeAuthors distinct authors of negative mentions
+ * @param negativeAuthors distinct authors of negative mentions; the engine counts an author once per incident, in
+ *     the time bucket of their first negative mention in it, so this is the number of authors whose first
+ *     negative mention in the incident falls in the window (an author negative before the window and again
+ *     inside it is not counted again)
  * @param peakNegativeRate the most negative mentions in one time bucket
  * @param negativeReach the followers of the distinct negative authors, summed
  * @param negativeSpread shares and quotes of the negative mentions

@@ -14,7 +14,8 @@ import java.util.Objects;
  * <p>An incident is at least {@link Severity#LOW} (one unhappy customer is a problem for standard
  * service). It is at least the highest level whose any rule holds:
  * <table>
- *   <caption>Default thresholds (figures over the last {@code window}, 6 hours)</caption>
+ *   <caption>Default thresholds (figures over the last {@code window}, 6 hours; see {@link SeverityInputs} for
+ *   how each figure is counted)</caption>
  *   <tr><th>rule</th><th>moderate</th><th>high (crisis)</th><th>critical</th></tr>
  *   <tr><td>distinct negative authors (volume)</td><td>5</td><td>25</td><td>200</td></tr>
  *   <tr><td>negative mentions in one bucket (rate)</td><td>10</td><td>50</td><td>500</td></tr>
@@ -32,7 +33,13 @@ import java.util.Objects;
  *
  * <p>The engine promotes an incident as soon as the rules give a higher severity, and demotes it one
  * level only after the rules have given a lower one for {@code calmPeriod} (default 2 hours) without
- * interruption (hysteresis).
+ * interruption (hysteresis). A demotion therefore goes one level a step, even when the window already
+ * assesses several levels lower: its reasons say so and quote that assessment, for example
+ * {@code "one level a step, after 120 min of calm (assessed below critical throughout)"} and
+ * {@code "the last 6 hours now assess as low: 4 negative authors, below every threshold"}.
+ *
+ * <p>The reasons name every figure after the {@link SeverityInputs} component it quotes: {@code "N negative
+ * authors"} is {@link SeverityInputs#negativeAuthors()} whether or not it reaches a threshold.
  */
 public final class SeverityPolicy {
 
@@ -146,11 +153,50 @@ public final class SeverityPolicy {
             }
         }
         if (reasons.isEmpty()) {
-            reasons.add(in.negativeAuthors() <= 1 ? "a single unhappy customer" : in.negativeAuthors()
-                    + " unhappy customers, below every threshold");
+            // (the same figure, under the same name, as the "N negative authors (threshold T)" of the rules)
+            reasons.add(in.negativeAuthors() == 0 ? "no negative author, below every threshold"
+                    : in.negativeAuthors() == 1 ? "1 negative author (a single unhappy customer), below every threshold"
+                    : in.negativeAuthors() + " negative authors, below every threshold");
         }
         boolean watch = !result.isCrisis() && (influencer || in.sensitiveCategory() || nearCrisis(in));
         return new SeverityAssessment(result, watch, reasons);
+    }
+
+    /**
+     * Why these figures are, or are not, flagged to {@code watch} ({@link SeverityAssessment#watch()}), in words,
+     * for example {@code "a sensitive category; 14 negative authors, at least 50% of the crisis threshold 25"}, or
+     * {@code "a crisis (high)"} (a crisis is handled as one, never flagged).
+     */
+    public String watchReason(SeverityInputs in) {
+        SeverityAssessment a = assess(in);
+        if (a.severity().isCrisis()) {
+            return "a crisis (" + a.severity().jsonName() + ")";
+        }
+        if (!a.watch()) {
+            return "no negative influencer, no sensitive category, every figure below " + Math.round(watchFraction * 100)
+                    + "% of its crisis threshold";
+        }
+        String share = Math.round(watchFraction * 100) + "% of the crisis threshold ";
+        List<String> why = new ArrayList<>(3);
+        if (in.maxNegativeAuthorFollowers() >= influencerFollowers) {
+            why.add("a negative influencer (" + in.maxNegativeAuthorFollowers() + " followers)");
+        }
+        if (in.sensitiveCategory()) {
+            why.add("a sensitive category");
+        }
+        if (in.negativeAuthors() >= watchFraction * authors[HIGH]) {
+            why.add(in.negativeAuthors() + " negative authors, at least " + share + authors[HIGH]);
+        }
+        if (in.peakNegativeRate() >= watchFraction * rate[HIGH]) {
+            why.add(in.peakNegativeRate() + " negative mentions in one bucket, at least " + share + rate[HIGH]);
+        }
+        if (in.negativeReach() >= watchFraction * reach[HIGH]) {
+            why.add("reach " + in.negativeReach() + ", at least " + share + reach[HIGH]);
+        }
+        if (in.negativeSpread() >= watchFraction * spread[HIGH]) {
+            why.add(in.negativeSpread() + " shares, at least " + share + spread[HIGH]);
+        }
+        return String.join("; ", why);
     }
 
     private String thresholdReason(SeverityInputs in, int level) {

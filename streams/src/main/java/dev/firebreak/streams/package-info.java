@@ -93,7 +93,8 @@
  *       ({@code level, role}), {@code acknowledged} ({@code by, level, role}) and {@code public_reply_recorded}
  *       ({@code by, reply?: {platform, id}}).</li>
  *   <li><b>events</b> (key: brand, when set): every engine event in the same shape: the escalation types above
- *       and {@code incident_opened}, {@code severity_changed}, {@code alert_raised}, {@code state_changed},
+ *       and {@code incident_opened}, {@code severity_changed}, {@code watch_changed} ({@code watch, reason}),
+ *       {@code alert_raised}, {@code state_changed},
  *       {@code plan_updated}, {@code step_completed}, {@code publishing_paused}, {@code publishing_resumed},
  *       {@code incidents_merged}, {@code mention_rejected}.</li>
  *   <li><b>dead letters</b> (key: brand when known): {@code {"reason", "stage": "read|classify|engine|action",

@@ -409,6 +409,10 @@ final class ReplayCommand implements Command {
             FirebreakEvent.SeverityChanged s = (FirebreakEvent.SeverityChanged) e;
             line(out, e, "SEVERITY", s.incident().value(), s.from().jsonName() + " -> " + s.to().jsonName()
                     + (s.becameCrisis() ? " (now a CRISIS)" : "") + ": " + String.join("; ", s.reasons()));
+        } else if (e instanceof FirebreakEvent.WatchChanged) {
+            FirebreakEvent.WatchChanged w = (FirebreakEvent.WatchChanged) e;
+            line(out, e, "WATCH", w.incident().value(), (w.watch() ? "flagged to watch: " : "no longer watched: ")
+                    + w.reason());
         } else if (e instanceof FirebreakEvent.Escalated) {
             FirebreakEvent.Escalated x = (FirebreakEvent.Escalated) e;
             line(out, e, x.isReminder() ? "REMINDER" : "ESCALATED", x.incident().value(), "level " + x.toLevel()

@@ -37,6 +37,8 @@ public final class OutputJson {
             return "incident_opened";
         } else if (e instanceof FirebreakEvent.SeverityChanged) {
             return "severity_changed";
+        } else if (e instanceof FirebreakEvent.WatchChanged) {
+            return "watch_changed";
         } else if (e instanceof FirebreakEvent.AlertRaised) {
             return "alert_raised";
         } else if (e instanceof FirebreakEvent.Escalated) {
@@ -73,6 +75,8 @@ public final class OutputJson {
             return Optional.of(((FirebreakEvent.IncidentOpened) e).incident());
         } else if (e instanceof FirebreakEvent.SeverityChanged) {
             return Optional.of(((FirebreakEvent.SeverityChanged) e).incident());
+        } else if (e instanceof FirebreakEvent.WatchChanged) {
+            return Optional.of(((FirebreakEvent.WatchChanged) e).incident());
         } else if (e instanceof FirebreakEvent.AlertRaised) {
             return ((FirebreakEvent.AlertRaised) e).alert().incident();
         } else if (e instanceof FirebreakEvent.Escalated) {
@@ -126,6 +130,10 @@ public final class OutputJson {
             o.put("watch", x.watch());
             o.put("becameCrisis", x.becameCrisis());
             strings(o.putArray("reasons"), x.reasons());
+        } else if (e instanceof FirebreakEvent.WatchChanged) {
+            FirebreakEvent.WatchChanged x = (FirebreakEvent.WatchChanged) e;
+            o.put("watch", x.watch());
+            o.put("reason", x.reason());
         } else if (e instanceof FirebreakEvent.AlertRaised) {
             o.set("alert", codec.alertToNode(((FirebreakEvent.AlertRaised) e).alert()));
         } else if (e instanceof FirebreakEvent.Escalated) {
