@@ -159,6 +159,7 @@ final class ReplayCommand implements Command {
 
     @Override
     public int run(Args args, CliIO io) throws Exception {
+        args.requireNoPositional();
         FirebreakJson json = FirebreakJson.create();
         List<Mention> mentions = new ArrayList<>();
         JsonLines.Result read;

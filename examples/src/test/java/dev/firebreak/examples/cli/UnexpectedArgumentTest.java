@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class UnexpectedArgumentTest {
 
     private static final List<String> OPTIONS_ONLY =
-            List.of("classify", "evaluate", "train", "detect", "check-post", "check-reply");
+            List.of("classify", "evaluate", "train", "detect", "replay", "check-post", "check-reply");
 
     @Test
     void aStrayArgumentIsBadUsageNamingTheFirstOne() {
