@@ -409,6 +409,10 @@ public final class WebhookReceiver implements AutoCloseable {
             } else if (e instanceof FirebreakEvent.DeadlineMissed) {
                 FirebreakEvent.DeadlineMissed d = (FirebreakEvent.DeadlineMissed) e;
                 out.println("MISSED    " + d.incident().value() + " " + d.kind().jsonName() + " due " + d.deadline());
+            } else if (e instanceof FirebreakEvent.WatchChanged) {
+                FirebreakEvent.WatchChanged w = (FirebreakEvent.WatchChanged) e;   // a problem near the crisis line
+                out.println("WATCH     " + w.incident().value() + " " + (w.watch() ? "flagged: " : "no longer watched: ")
+                        + w.reason());
             }
         }
     }

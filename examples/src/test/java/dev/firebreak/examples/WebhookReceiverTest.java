@@ -257,6 +257,23 @@ class WebhookReceiverTest {
     }
 
     @Test
+    void aProblemNearTheCrisisLineIsPrintedAsWatched() throws Exception {
+        // 14 unhappy customers: more than half of the 25 negative authors of a crisis, so the problem is watched
+        List<String[]> wave = new java.util.ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            wave.add(new String[] {"17900000000000002" + (10 + i), "upset" + i, String.valueOf(200 + i),
+                    "@acme charged twice again and support ignored me. Unacceptable!"});
+        }
+        byte[] body = tweets(wave);
+
+        assertEquals(200, post(WebhookReceiver.TWITTER_PATH, body, xSigned(X_SECRET, body)).statusCode());
+
+        String out = output();
+        assertTrue(out.contains("WATCH     acme-0001 flagged: "), out);
+        assertFalse(out.contains("CRISIS    "), out);
+    }
+
+    @Test
     void closeStopsServing() throws Exception {
         receiver.close();
         receiver.close(); // idempotent
