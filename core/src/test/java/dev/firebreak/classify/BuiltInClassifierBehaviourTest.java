@@ -382,6 +382,29 @@ class BuiltInClassifierBehaviourTest {
         assertTrue(problem.complaintScore() > request.complaintScore() + 0.3);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "@Kestrel my order is still not delivered yet",
+        "@Kestrel no refund yet!",
+        "@Kestrel yet another delay, this is ridiculous"})
+    void complaintsThatSayYetStayNegativeComplaints(String text) {
+        Classification c = classify(text, "en");
+        assertEquals(Polarity.NEGATIVE, c.polarity(), text + " -> " + c);
+        assertTrue(c.complaint(), text + " -> " + c);
+    }
+
+    @Test
+    void aClauseFinalYetMeansSoFarAndDoesNotWeakenWhatCameBefore() {
+        Classification fin = classify("@Kestrel my order is still not delivered yet", "en");
+        assertFalse(fin.hasSignal("contrast"), fin.signals().toString());
+        Classification without = classify("@Kestrel my order is still not delivered", "en");
+        assertEquals(without.sentiment(), fin.sentiment(), 1e-9);
+        // between two clauses "yet" still contrasts them: the verdict after it counts more
+        Classification mid = classify("Expensive, yet really good.", "en");
+        assertTrue(mid.hasSignal("contrast"), mid.signals().toString());
+        assertEquals(Polarity.POSITIVE, mid.polarity(), mid.toString());
+    }
+
     @Test
     void topicalWordsAloneDoNotMakeACategory() {
         Classification c = classify("Thanks for the quick delivery, the package looks great!");
