@@ -382,6 +382,59 @@ class BuiltInClassifierBehaviourTest {
         assertTrue(problem.complaintScore() > request.complaintScore() + 0.3);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "en|Anyone tried the Kestrel cold brew yet?",
+        "en|Has anyone tried the Kestrel cold brew yet? #kestrelmoments",
+        "en|Is the Acme cold-pressed juice any good? Anyone tried it yet?",
+        "fr|Quelqu'un a déjà goûté le cold brew Kestrel ?",
+        "de|Hat jemand schon den Kestrel Cold Brew probiert?",
+        "es|¿Alguien ha probado ya el cold brew de Kestrel?",
+        "it|Qualcuno ha già provato il cold brew di Kestrel?",
+        "pt|Alguém já provou o cold brew da Kestrel?",
+        "nb|Har noen prøvd Kestrel cold brew ennå?"})
+    void aCuriousQuestionAboutAColdBrewIsNeutralNotNegative(String lang, String text) {
+        // "cold" names the kind of drink here, not a fault, and a clause-final "yet" is "so far", not "but"
+        Classification c = classify(text, lang);
+        assertEquals(Polarity.NEUTRAL, c.polarity(), text + " -> " + c);
+        assertFalse(c.complaint(), text + " -> " + c);
+        assertFalse(c.hasSignal("negative_term"), text + " -> " + c.signals());
+        assertFalse(c.hasSignal("contrast"), text + " -> " + c.signals());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Got cold coffee again this morning.|cold",
+        "The soup arrived cold and the bread was stale.|cold"})
+    void coldFoodIsStillAComplaintAboutQuality(String text, String evidence) {
+        Classification c = classify(text, "en");
+        assertEquals(Polarity.NEGATIVE, c.polarity(), text + " -> " + c);
+        assertTrue(hasEvidence(c, "negative_term", evidence), text + " -> " + c.signals());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "@Kestrel my order is still not delivered yet",
+        "@Kestrel no refund yet!",
+        "@Kestrel yet another delay, this is ridiculous"})
+    void complaintsThatSayYetStayNegativeComplaints(String text) {
+        Classification c = classify(text, "en");
+        assertEquals(Polarity.NEGATIVE, c.polarity(), text + " -> " + c);
+        assertTrue(c.complaint(), text + " -> " + c);
+    }
+
+    @Test
+    void aClauseFinalYetMeansSoFarAndDoesNotWeakenWhatCameBefore() {
+        Classification fin = classify("@Kestrel my order is still not delivered yet", "en");
+        assertFalse(fin.hasSignal("contrast"), fin.signals().toString());
+        Classification without = classify("@Kestrel my order is still not delivered", "en");
+        assertEquals(without.sentiment(), fin.sentiment(), 1e-9);
+        // between two clauses "yet" still contrasts them: the verdict after it counts more
+        Classification mid = classify("Expensive, yet really good.", "en");
+        assertTrue(mid.hasSignal("contrast"), mid.signals().toString());
+        assertEquals(Polarity.POSITIVE, mid.polarity(), mid.toString());
+    }
+
     @Test
     void topicalWordsAloneDoNotMakeACategory() {
         Classification c = classify("Thanks for the quick delivery, the package looks great!");

@@ -417,6 +417,7 @@ public final class Analyzer {
             boolean fallback0 = false;
             int e1 = -1;
             float factor1 = 1;
+            int span = 1;
             if (max >= 2 && i + 1 < n && (lex.kSecond[k] & (1L << (key[i + 1] & 63))) != 0) {
                 int limit = Math.min(max, n - i);
                 for (int len = limit; len >= 2 && e0 < 0; len--) {
@@ -431,6 +432,7 @@ public final class Analyzer {
                     if (pv >= 0) {
                         e0 = entryFor(pv, sentLang, s);
                         if (e0 >= 0) {
+                            span = len;
                             factor0 = s.factor;
                             fallback0 = s.fallback;
                             int cover = (lex.eFlags[e0] & Lexicon.E_VALENCE) != 0 ? Tokens.F_COVERED : Tokens.F_IN_PHRASE;
@@ -498,7 +500,9 @@ public final class Analyzer {
                     boostPos = i;
                     boostEntry = e;
                 }
-                if ((ef & Lexicon.E_CONTRAST) != 0) {
+                // a contrast word that ends its clause joins nothing after it: "tried it yet?" and
+                // "not delivered yet" mean "so far", not "but"
+                if ((ef & Lexicon.E_CONTRAST) != 0 && i + span < n && clause[i + span] == clause[i]) {
                     contrastAt = i;
                     addSignal(s, lex.eRoleSignal[e]);
                 }
