@@ -234,13 +234,19 @@ class WebhookReceiverTest {
         assertEquals(400, get(WebhookReceiver.TWITTER_PATH).statusCode(), "a GET without crc_token");
     }
 
-    @Test
-    void aStormOfSignedComplaintsRaisesAnAlertAndACrisis() throws Exception {
-        List<String[]> storm = new java.util.ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            storm.add(new String[] {"17900000000000001" + (10 + i), "angry" + i, String.valueOf(300 + i),
+    /** {@code n} tweets of the same complaint by different customers (id, handle, followers, text). */
+    private static List<String[]> complaints(int n, String idPrefix, String handlePrefix) {
+        List<String[]> tweets = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            tweets.add(new String[] {idPrefix + (10 + i), handlePrefix + i, String.valueOf(300 + i),
                     "@acme charged twice again and support ignored me. Unacceptable!"});
         }
+        return tweets;
+    }
+
+    @Test
+    void aStormOfSignedComplaintsRaisesAnAlertAndACrisis() throws Exception {
+        List<String[]> storm = complaints(12, "17900000000000001", "angry");
         storm.add(new String[] {"1790000000000000999", "techwithnora", "480000",
                 "@acme charged twice and ignored by support. Terrible, I'm telling everyone."});
         byte[] body = tweets(storm);
@@ -259,12 +265,7 @@ class WebhookReceiverTest {
     @Test
     void aProblemNearTheCrisisLineIsPrintedAsWatched() throws Exception {
         // 14 unhappy customers: more than half of the 25 negative authors of a crisis, so the problem is watched
-        List<String[]> wave = new java.util.ArrayList<>();
-        for (int i = 0; i < 14; i++) {
-            wave.add(new String[] {"17900000000000002" + (10 + i), "upset" + i, String.valueOf(200 + i),
-                    "@acme charged twice again and support ignored me. Unacceptable!"});
-        }
-        byte[] body = tweets(wave);
+        byte[] body = tweets(complaints(14, "17900000000000002", "upset"));
 
         assertEquals(200, post(WebhookReceiver.TWITTER_PATH, body, xSigned(X_SECRET, body)).statusCode());
 
