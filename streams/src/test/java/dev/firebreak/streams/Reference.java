@@ -7,6 +7,7 @@ import dev.firebreak.events.FirebreakEvent;
 import dev.firebreak.json.FirebreakJson;
 import dev.firebreak.mention.Mention;
 import dev.firebreak.store.BrandChange;
+import dev.firebreak.streams.internal.Actions;
 import dev.firebreak.streams.internal.OutputJson;
 import dev.firebreak.streams.internal.TaskClock;
 import java.time.Instant;
@@ -49,7 +50,7 @@ final class Reference {
                 return;
             }
             try {
-                TestActions.apply(engine, a);
+                Actions.apply(engine, a);
             } catch (RuntimeException e) {
                 refused.add(e.getMessage());
             }

@@ -2,6 +2,7 @@ package dev.firebreak.streams.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firebreak.engine.CrisisEngine;
 import dev.firebreak.incident.IncidentId;
 import dev.firebreak.json.JsonFormatException;
 import dev.firebreak.plan.StepKind;
@@ -14,6 +15,38 @@ import java.util.Optional;
 public final class Actions {
 
     private Actions() {
+    }
+
+    /**
+     * Carries out an action with the engine's method of the same name (its refusals, such as an
+     * {@code IllegalTransitionException}, reach the caller).
+     */
+    public static void apply(CrisisEngine engine, BrandChange.Action a) {
+        switch (a.kind()) {
+            case ACKNOWLEDGE:
+                engine.acknowledge(a.incident(), a.by());
+                break;
+            case PUBLIC_REPLY:
+                engine.recordPublicReply(a.incident(), a.by());
+                break;
+            case COMPLETE_STEP:
+                engine.completeStep(a.incident(), a.step().orElseThrow(), a.by());
+                break;
+            case SET_FAULT:
+                engine.setFault(a.incident(), a.atFault().orElseThrow(), a.by());
+                break;
+            case MONITOR:
+                engine.monitor(a.incident(), a.by());
+                break;
+            case RESOLVE:
+                engine.resolve(a.incident(), a.by());
+                break;
+            case REVIEW:
+                engine.review(a.incident(), a.by());
+                break;
+            default:
+                throw new IllegalStateException("unknown action " + a.kind());
+        }
     }
 
     /**

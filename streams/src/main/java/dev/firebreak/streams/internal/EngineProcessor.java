@@ -172,31 +172,7 @@ public final class EngineProcessor implements Processor<String, byte[], String, 
         BrandChange.Action a = (BrandChange.Action) in;
         String refused = null;
         try {
-            switch (a.kind()) {
-                case ACKNOWLEDGE:
-                    engine.acknowledge(a.incident(), a.by());
-                    break;
-                case PUBLIC_REPLY:
-                    engine.recordPublicReply(a.incident(), a.by());
-                    break;
-                case COMPLETE_STEP:
-                    engine.completeStep(a.incident(), a.step().orElseThrow(), a.by());
-                    break;
-                case SET_FAULT:
-                    engine.setFault(a.incident(), a.atFault().orElseThrow(), a.by());
-                    break;
-                case MONITOR:
-                    engine.monitor(a.incident(), a.by());
-                    break;
-                case RESOLVE:
-                    engine.resolve(a.incident(), a.by());
-                    break;
-                case REVIEW:
-                    engine.review(a.incident(), a.by());
-                    break;
-                default:
-                    throw new IllegalStateException("unknown action " + a.kind());
-            }
+            Actions.apply(engine, a);
         } catch (IllegalTransitionException | UnknownIncidentException e) {
             refused = e.getMessage();
         } catch (StoreException e) {
