@@ -6,12 +6,14 @@
 # the robustness check of a change (the seasonal bin count, and each parameter at -30% and +30%):
 #   tools/nab_sweep.sh "" seasonalBinsPerDay=16 seasonalBinsPerDay=32 repeatHalfLife=25 repeatHalfLife=47
 # Prints: standard and reward_low_FP_rate scores, the standard threshold and its false-positive rows.
+# The scored files go to target/nab-sweep (NAB_OUT to change it, e.g. to run two sweeps side by side);
+# NAB_CLASSES points at another build of core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA="${NAB_DATA:-../shared/data/nab-dev}"
 SCORER="${NAB_SCORER:-../shared/tools/nab_score.py}"
 CLASSES="${NAB_CLASSES:-core/target/classes}"
-OUT="target/nab-sweep"
+OUT="${NAB_OUT:-target/nab-sweep}"
 [ -f "$CLASSES/dev/firebreak/detect/AdaptiveDetector.class" ] || { echo "nab_sweep.sh: build core first (mvn -q -o -pl core -am package -DskipTests)" >&2; exit 1; }
 [ -d "$DATA/data" ] || { echo "nab_sweep.sh: $DATA/data not found (set NAB_DATA)" >&2; exit 1; }
 [ -f "$SCORER" ] || { echo "nab_sweep.sh: $SCORER not found (set NAB_SCORER)" >&2; exit 1; }
