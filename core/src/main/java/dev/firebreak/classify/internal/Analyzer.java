@@ -378,6 +378,8 @@ public final class Analyzer {
         int[] sentence = t.sentence;
         float[] contrib = t.contrib;
         boolean postNeg = lex.postNegation[sentLang];
+        boolean negBefore = lex.negatesBefore[sentLang];
+        boolean negForward = true;
         boolean norwegian = sentLang == Lexicon.NB || sentLang == Lexicon.NN;
         for (int i = 0; i < n; i++) {
             int f = flags[i];
@@ -417,6 +419,7 @@ public final class Analyzer {
             boolean fallback0 = false;
             int e1 = -1;
             float factor1 = 1;
+            boolean fallback1 = false;
             int span = 1;
             if (max >= 2 && i + 1 < n && (lex.kSecond[k] & (1L << (key[i + 1] & 63))) != 0) {
                 int limit = Math.min(max, n - i);
@@ -442,6 +445,7 @@ public final class Analyzer {
                             if (cover == Tokens.F_IN_PHRASE) {
                                 e1 = entryFor(tableValue, sentLang, s);
                                 factor1 = s.factor;
+                                fallback1 = s.fallback;
                             }
                         }
                     }
@@ -485,8 +489,15 @@ public final class Analyzer {
                     lastNeg = i;
                     negEntry = e;
                     negUsed = false;
-                    if (postNeg && (i + 1 >= n || clause[i + 1] != clause[i])) {
-                        for (int j = i - 1; j >= 0 && j >= i - 3 && clause[j] == clause[i]; j--) {
+                    // a negator of a language that negates what stands before it (Hindi "accha nahi hai")
+                    // negates only that; one lent by the fallback language ("not good") negates forward
+                    boolean before = negBefore && !(pass == 0 ? fallback0 : fallback1);
+                    negForward = !before;
+                    if (postNeg && (before || i + 1 >= n || clause[i + 1] != clause[i])) {
+                        // before the verb, the negator negates the words next to it, not those before a
+                        // postposition ("kutte ki nahi sunni": the dog is not what is negated)
+                        for (int j = i - 1; j >= 0 && j >= i - 3 && clause[j] == clause[i]
+                                && !(before && lex.isStopWord(t.value[j], sentLang)); j--) {
                             if (contrib[j] != 0 && (flags[j] & Tokens.F_NEGATED) == 0) {
                                 contrib[j] *= NEGATION;
                                 flags[j] |= Tokens.F_NEGATED;
@@ -523,7 +534,8 @@ public final class Analyzer {
                         elongFired = true;
                     }
                     boolean negated = false;
-                    if (type != Tokens.T_EMOJI && type != Tokens.T_EMOTICON && lastNeg != i && i - lastNeg <= 3
+                    if (negForward && type != Tokens.T_EMOJI && type != Tokens.T_EMOTICON && lastNeg != i
+                            && i - lastNeg <= 3
                             && clause[lastNeg] == clause[i]) {
                         v *= NEGATION;
                         negated = true;

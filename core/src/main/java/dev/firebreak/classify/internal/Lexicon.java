@@ -105,6 +105,11 @@ public final class Lexicon {
     final float[] negThreshold;
     final float[] posThreshold;
     final boolean[] postNegation;
+    /**
+     * Whether a negator of the language negates the sentiment words just before it wherever it stands
+     * in the clause, and then nothing after it (Hindi "accha nahi hai": the negator precedes the verb).
+     */
+    final boolean[] negatesBefore;
     final int[] fallback;
     final float[] fallbackFactor;
     final int maxHan;
@@ -228,6 +233,7 @@ public final class Lexicon {
         negThreshold = b.negThreshold.clone();
         posThreshold = b.posThreshold.clone();
         postNegation = b.postNegation.clone();
+        negatesBefore = b.negatesBefore.clone();
         fallback = b.fallback.clone();
         fallbackFactor = b.fallbackFactor.clone();
         maxHan = Math.min(MAX_HAN, maxHanSeen);
@@ -479,6 +485,7 @@ public final class Lexicon {
         private final float[] negThreshold = new float[LANGS];
         private final float[] posThreshold = new float[LANGS];
         private final boolean[] postNegation = new boolean[LANGS];
+        private final boolean[] negatesBefore = new boolean[LANGS];
         private final int[] fallback = new int[LANGS];
         private final float[] fallbackFactor = new float[LANGS];
         private final Tokens tokens = new Tokens(64, 0);
@@ -569,13 +576,16 @@ public final class Lexicon {
                     return langs;
                 }
                 case "@post-negation": {
-                    arity(f, 2, "@post-negation on|off");
+                    arity(f, 2, "@post-negation on|off|always");
                     needLang(langs);
-                    if (!f[1].equals("on") && !f[1].equals("off")) {
-                        throw new IllegalArgumentException("@post-negation takes on or off, was '" + f[1] + "'");
+                    if (!f[1].equals("on") && !f[1].equals("off") && !f[1].equals("always")) {
+                        throw new IllegalArgumentException("@post-negation takes on, off or always, was '" + f[1]
+                                + "'");
                     }
                     for (int m = langs; m != 0; m &= m - 1) {
-                        postNegation[Integer.numberOfTrailingZeros(m)] = f[1].equals("on");
+                        int l = Integer.numberOfTrailingZeros(m);
+                        postNegation[l] = !f[1].equals("off");
+                        negatesBefore[l] = f[1].equals("always");
                     }
                     return langs;
                 }
