@@ -435,6 +435,116 @@ class BuiltInClassifierBehaviourTest {
         assertEquals(Polarity.POSITIVE, mid.polarity(), mid.toString());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "en|Not sure yet, anyone tried it?",
+        "en|I'm not sure about this one.",
+        "fr|Je ne suis pas sûr, quelqu'un l'a essayé ?",
+        "fr|Pas sûr encore.",
+        "de|Ich bin mir nicht sicher.",
+        "es|No estoy seguro todavía.",
+        "it|Non sono sicuro.",
+        "pt|Não tenho certeza ainda.",
+        "nb|Jeg er ikke sikker ennå.",
+        "nn|Eg er ikkje sikker.",
+        "hi|pata nahi yaar"})
+    void aHedgeIsDoubtNotANegation(String lang, String text) {
+        Classification c = classify(text, lang);
+        assertEquals(Polarity.NEUTRAL, c.polarity(), text + " -> " + c);
+        assertEquals(0.0, c.sentiment(), 1e-9, text + " -> " + c);
+        assertTrue(c.hasSignal("hedge"), text + " -> " + c.signals());
+        assertFalse(c.hasSignal("negation"), text + " -> " + c.signals());
+    }
+
+    @Test
+    void aHedgeWeakensTheSentimentOfItsSentenceOnly() {
+        Classification sure = classify("It's worth the price.", "en");
+        Classification hedged = classify("Not sure it's worth the price.", "en");
+        assertTrue(sure.sentiment() > 0, sure.toString());
+        assertTrue(hedged.sentiment() > 0 && hedged.sentiment() < sure.sentiment(), hedged.toString());
+        // a negation that is no hedge still negates
+        assertTrue(classify("It's not worth the price.", "en").sentiment() < 0);
+        // the next sentence keeps its full weight
+        Classification next = classify("Not sure about the colour. Love the fit though!", "en");
+        assertEquals(Polarity.POSITIVE, next.polarity(), next.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "en|Is it good?",
+        "en|Is the new app any good?",
+        "fr|C'est bon ?",
+        "de|Ist es gut?",
+        "es|¿Es bueno?"})
+    void aQuestionWhetherSomethingIsGoodAsksAndDoesNotPraise(String lang, String text) {
+        Classification c = classify(text, lang);
+        assertEquals(Polarity.NEUTRAL, c.polarity(), text + " -> " + c);
+        assertFalse(c.complaint(), text + " -> " + c);
+    }
+
+    @Test
+    void praiseBeforeAQuestionInAnotherClauseStillCounts() {
+        Classification asked = classify("Is it good?", "en");
+        Classification praised = classify("I love it, is it available in red?", "en");
+        assertTrue(praised.sentiment() > 3 * asked.sentiment(), praised + " vs " + asked);
+    }
+
+    // ------------------------------------------------------------------ Hindi (Hinglish)
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "yaar movie bahut badhiya thi, maza aa gaya|POSITIVE",
+        "bhai ekdum zabardast gaana hai|POSITIVE",
+        "aapka kaam shandaar hai, dhanyavad|POSITIVE",
+        "kya bakwas service hai yaar, koi jawab nahi deta|NEGATIVE",
+        "ye phone ekdum ghatiya hai, paisa barbad|NEGATIVE",
+        "यह फिल्म बहुत अच्छी है|POSITIVE",
+        "यह सेवा बहुत खराब है|NEGATIVE",
+        "kal match hai, sab log ghar pe dekhenge|NEUTRAL"})
+    void readsRomanisedAndDevanagariHindi(String text, Polarity expected) {
+        Classification c = classify(text);
+        assertEquals("hi", c.language().code(), text + " -> " + c);
+        assertEquals(expected, c.polarity(), text + " -> " + c);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "film acchi nahi thi",
+        "mujhe pasand nahi aaya",
+        "khana bilkul accha nahi tha",
+        "ये फिल्म अच्छी नहीं थी"})
+    void hindiNegationAfterWhatItNegatesCounts(String text) {
+        Classification c = classify(text);
+        assertEquals(Polarity.NEGATIVE, c.polarity(), text + " -> " + c);
+        assertTrue(c.hasSignal("negation"), text + " -> " + c.signals());
+    }
+
+    @Test
+    void aHindiNegatorDoesNotReachAcrossAPostposition() {
+        // "kutte ki nahi sunni" (no one listens to the dog): the insult is not negated into praise
+        Classification c = classify("kutte ki nahi sunni koi baat");
+        assertTrue(c.sentiment() < 0, c.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "en|I am a big fan of Salman bhai, love his movies",
+        "en|The match today was so good yaar",
+        "hi|salman bhai ki movie kab aayegi yaar"})
+    void englishWithAFewHindiWordsStaysEnglishAndHinglishIsHindi(String code, String text) {
+        Classification c = classify(text);
+        assertEquals(code, c.language().code(), text + " -> " + c);
+    }
+
+    @Test
+    void hinglishComplaintIsAComplaintWithItsCategory() {
+        Classification c = classify("@AcmeCare mera order abhi tak nahi aaya, paisa wapas karo");
+        assertEquals("hi", c.language().code(), c.toString());
+        assertTrue(c.complaint(), c.toString());
+        assertTrue(c.categories().contains(Category.DELIVERY) || c.categories().contains(Category.BILLING),
+                c.categories().toString());
+    }
+
     @Test
     void topicalWordsAloneDoNotMakeACategory() {
         Classification c = classify("Thanks for the quick delivery, the package looks great!");

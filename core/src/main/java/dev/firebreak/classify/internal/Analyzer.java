@@ -35,6 +35,10 @@ public final class Analyzer {
     private static final float SARCASM = -0.8f;
     private static final float ALPHA = 12f;
     private static final float QUESTION_PRAISE = 0.6f;
+    /** Praise in a clause that asks a question ("Is it good?", "C'est bon ?") asks, it does not praise. */
+    private static final float PRAISE_ASKED = 0.15f;
+    /** Sentiment in the sentence of a hedge ("not sure it's worth it") is held with doubt. */
+    private static final float HEDGED = 0.5f;
     /** A negation with no sentiment word in its scope ("it does not fold") is a mild complaint. */
     private static final float BARE_NEGATION = -0.6f;
 
@@ -380,6 +384,7 @@ public final class Analyzer {
         boolean postNeg = lex.postNegation[sentLang];
         boolean negBefore = lex.negatesBefore[sentLang];
         boolean negForward = true;
+        long hedged = 0;
         boolean norwegian = sentLang == Lexicon.NB || sentLang == Lexicon.NN;
         for (int i = 0; i < n; i++) {
             int f = flags[i];
@@ -438,7 +443,8 @@ public final class Analyzer {
                             span = len;
                             factor0 = s.factor;
                             fallback0 = s.fallback;
-                            int cover = (lex.eFlags[e0] & Lexicon.E_VALENCE) != 0 ? Tokens.F_COVERED : Tokens.F_IN_PHRASE;
+                            int cover = (lex.eFlags[e0] & (Lexicon.E_VALENCE | Lexicon.E_HEDGE)) != 0 ? Tokens.F_COVERED
+                                    : Tokens.F_IN_PHRASE;
                             for (int j = 1; j < len; j++) {
                                 flags[i + j] |= cover;
                             }
@@ -506,6 +512,16 @@ public final class Analyzer {
                             }
                         }
                     }
+                }
+                if ((ef & Lexicon.E_HEDGE) != 0) {
+                    // "not sure", "pas sûr": doubt, not a negation; a negator before it in the clause
+                    // ("je ne suis pas sûr") is part of it
+                    hedged |= 1L << (sentence[i] & 63);
+                    if (lastNeg >= 0 && clause[lastNeg] == clause[i]) {
+                        negUsed = true;
+                        lastNeg = -100;
+                    }
+                    addSignal(s, lex.eRoleSignal[e]);
                 }
                 if ((ef & Lexicon.E_BOOST) != 0) {
                     boostPos = i;
@@ -609,6 +625,12 @@ public final class Analyzer {
             if (c != 0) {
                 if (contrastAt >= 0) {
                     c *= i < contrastAt ? BEFORE_CONTRAST : i > contrastAt ? AFTER_CONTRAST : 1;
+                }
+                if (c > 0 && (flags[i] & Tokens.F_QUESTION) != 0) {
+                    c *= PRAISE_ASKED;
+                }
+                if (hedged != 0 && (hedged & (1L << (sentence[i] & 63))) != 0) {
+                    c *= HEDGED;
                 }
                 raw += c;
                 if (c < 0) {

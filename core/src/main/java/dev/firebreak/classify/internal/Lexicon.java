@@ -49,6 +49,8 @@ public final class Lexicon {
     static final int E_SARCASM = 32;
     static final int E_COMPLAINT = 64;
     static final int E_CATEGORY = 128;
+    /** A hedge ("not sure", "pas sûr"): no negation, no sentiment; its sentence's sentiment is weakened. */
+    static final int E_HEDGE = 256;
 
     static final int MAX_PHRASE = 6;
     static final int MAX_HAN = 8;
@@ -207,6 +209,8 @@ public final class Lexicon {
                     eRoleSignal[s] = Signal.of(e.summary ? "summary" : "contrast", e.term);
                 } else if ((e.flags & (E_SARCASM | E_SITUATION)) != 0) {
                     eRoleSignal[s] = Signal.of("sarcasm", e.term);
+                } else if ((e.flags & E_HEDGE) != 0) {
+                    eRoleSignal[s] = Signal.of("hedge", e.term);
                 }
                 s++;
             }
@@ -685,6 +689,10 @@ public final class Lexicon {
                     e.summary = true;
                     break;
                 }
+                case "hedge": {
+                    entry(term(f, 1, "hedge <term>"), lang, false).flags |= E_HEDGE;
+                    break;
+                }
                 case "situation": {
                     String usage = "situation <valence> <term>";
                     float v = number(need(f, 1, usage), "valence", -5, 0);
@@ -746,8 +754,8 @@ public final class Lexicon {
                 }
                 default:
                     throw new IllegalArgumentException("unknown kind '" + kind
-                            + "', expected word, negator, boost, contrast, summary, situation, sarcasm, complaint,"
-                            + " category, stop or ignore");
+                            + "', expected word, negator, boost, contrast, summary, hedge, situation, sarcasm,"
+                            + " complaint, category, stop or ignore");
             }
         }
 

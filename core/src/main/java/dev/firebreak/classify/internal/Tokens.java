@@ -59,6 +59,8 @@ final class Tokens {
      * set only once the closing guillemet is met, so an unmatched « marks nothing.
      */
     static final int F_GUILLEMETS = 512;
+    /** A token of a clause that ends with a question mark ("Is it good?", not "I love it, is it red?"). */
+    static final int F_QUESTION = 1024;
 
     final int capacity;
     int count;
@@ -855,6 +857,9 @@ final class Tokens {
                 exclaims++;
             } else if (c == '?' || c == 0xFF1F || c == 0x061F || c == 0x00BF) {
                 questions++;
+                for (int n = count - 1; n >= 0 && clause[n] == clauseNo; n--) {
+                    flags[n] |= F_QUESTION;
+                }
             }
             newSentence();
         } else if (cls == CLAUSE) {
