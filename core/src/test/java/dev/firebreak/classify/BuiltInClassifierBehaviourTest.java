@@ -289,6 +289,23 @@ class BuiltInClassifierBehaviourTest {
         assertFalse(c.hasSignal("unknown_language"), text + " -> " + c.signals());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "nb|Kjempeflott produkt",
+        "hi|Salman Khan"})
+    void aShortTextsUnknownWordsNameTheirLanguageByTheirLetters(String code, String text) {
+        // no lexicon lists "kjempeflott" or "khan": their character trigrams look Norwegian and Hindi
+        Classification c = classify(text);
+        assertEquals(code, c.language().code(), text + " -> " + c);
+    }
+
+    @Test
+    void norwegianKjempeCompoundsAreStrongWords() {
+        Classification c = classify("Kjempebra produkt");
+        assertEquals("nb", c.language().code(), c.toString());
+        assertEquals(Polarity.POSITIVE, c.polarity(), c.toString());
+    }
+
     @Test
     void aShortTextMixingLanguagesOrWithNoKnownWordGetsOnlyALowLanguageConfidence() {
         for (String text : List.of("Service nul, worst ever", "merci, great job", "asdf qwerty zxcv")) {

@@ -25,6 +25,12 @@ public final class Analyzer {
     static final int MAX_SIGNALS = 10;
     static final int MAX_CATEGORIES = 10;
 
+    // language identification from character trigrams, for short texts (see ngramEvidence)
+    private static final int NGRAM_MAX_WORDS = 6;
+    private static final int NGRAM_MIN_LETTERS = 4;
+    private static final float NGRAM_MARGIN = 2f;
+    private static final float NGRAM_WORD = 0.5f;
+
     // sentiment weights
     private static final float NEGATION = -0.6f;
     private static final float CAPS = 1.3f;
@@ -93,6 +99,7 @@ public final class Analyzer {
         final Category[] outCats = new Category[MAX_CATEGORIES];
         final Signal[] outSigs = new Signal[MAX_SIGNALS];
         final float[] langScores = new float[Lexicon.LANGS];
+        final float[] ngramScores = new float[Lexicon.LANGS];
         float factor;
         boolean fallback;
         // results of language() and tokenPass()
@@ -312,6 +319,9 @@ public final class Analyzer {
             t.languageScores(score);
             if (hintLang > 0 && isLatin(hintLang)) {
                 score[hintLang] += 0.6f;
+            }
+            if (t.unknowns > 0 && t.words <= NGRAM_MAX_WORDS) {
+                ngramEvidence(s, t, score);
             }
             int best = -1;
             float bestScore = 0;
@@ -644,6 +654,44 @@ public final class Analyzer {
         s.shouting = shouting;
         s.fired = (capsFired ? FIRED_CAPS : 0) | (elongFired ? FIRED_ELONG : 0) | (emojiFired ? FIRED_EMOJI : 0)
                 | (emoticonFired ? FIRED_EMOTICON : 0) | (hashtagFired ? FIRED_HASHTAG : 0);
+    }
+
+    /**
+     * In a short text, a word no lexicon knows that looks like one language's words (its character
+     * trigrams, see {@link NgramProfile}) counts for that language: "Kjempebra produkt" is Norwegian.
+     */
+    private void ngramEvidence(Scratch s, Tokens t, float[] score) {
+        float[] acc = s.ngramScores;
+        for (int w = 0; w < t.unknowns; w++) {
+            int from = t.unknownFrom[w];
+            int to = t.unknownTo[w];
+            if (to - from < NGRAM_MIN_LETTERS) {
+                continue;
+            }
+            for (int k = 0; k < acc.length; k++) {
+                acc[k] = 0;
+            }
+            lex.ngrams.score(t.chars, from, to, acc);
+            int best = -1;
+            for (int k : LATIN) {
+                if (best < 0 || acc[k] > acc[best]) {
+                    best = k;
+                }
+            }
+            float second = Float.NEGATIVE_INFINITY;
+            for (int k : LATIN) {
+                if (k != best && !siblings(k, best) && acc[k] > second) {
+                    second = acc[k];
+                }
+            }
+            if (acc[best] - second >= NGRAM_MARGIN) {
+                score[best] += NGRAM_WORD;
+                if (best == Lexicon.NB || best == Lexicon.NN) {
+                    // Bokmål and Nynorsk share most trigrams: the words tell them apart, not the letters
+                    score[best == Lexicon.NB ? Lexicon.NN : Lexicon.NB] += NGRAM_WORD;
+                }
+            }
+        }
     }
 
     /** The languages told apart by words and letters: those written in the Latin script. */

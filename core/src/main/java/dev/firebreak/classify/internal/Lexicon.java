@@ -123,6 +123,8 @@ public final class Lexicon {
      * {@link #MAX_HAN} characters at every position.
      */
     private final long[] hanPrefix;
+    /** Character trigram profiles of the Latin-script languages, from the lexicons' own words. */
+    final NgramProfile ngrams;
 
     private Lexicon(Builder b) {
         List<KeyB> keys = new ArrayList<>(b.keys.values());
@@ -243,6 +245,7 @@ public final class Lexicon {
         maxHan = Math.min(MAX_HAN, maxHanSeen);
         emoticonStart = b.emoticonStart.clone();
         hanPrefix = b.hanPrefix.clone();
+        ngrams = b.ngrams.build();
     }
 
     /** Whether a mask of languages names one language, counting Bokmål and Nynorsk as one. */
@@ -495,6 +498,7 @@ public final class Lexicon {
         private final Tokens tokens = new Tokens(64, 0);
         private final long[] emoticonStart = new long[65536 >>> 6];
         private final long[] hanPrefix = new long[(1 << 15) >>> 6];
+        private final NgramProfile.Builder ngrams = new NgramProfile.Builder();
 
         public Builder() {
             for (int i = 0; i < LANGS; i++) {
@@ -534,7 +538,9 @@ public final class Lexicon {
                             throw new IllegalArgumentException("an entry before the first '@lang' line");
                         }
                         for (int m = langs; m != 0; m &= m - 1) {
-                            entry(f, Integer.numberOfTrailingZeros(m));
+                            int lang = Integer.numberOfTrailingZeros(m);
+                            entry(f, lang);
+                            profile(f, lang);
                         }
                     }
                 } catch (IllegalArgumentException e) {
@@ -756,6 +762,30 @@ public final class Lexicon {
                     throw new IllegalArgumentException("unknown kind '" + kind
                             + "', expected word, negator, boost, contrast, summary, hedge, situation, sarcasm,"
                             + " complaint, category, stop or ignore");
+            }
+        }
+
+        /** Adds the words of an entry's term to its language's trigram profile (Latin-script languages). */
+        private void profile(String[] f, int lang) {
+            if (lang == ANY || lang == ZH || lang == AR) {
+                return;
+            }
+            int from;
+            switch (f[0]) {
+                case "word": case "boost": case "situation": case "sarcasm": case "complaint":
+                    from = 2;
+                    break;
+                case "category":
+                    from = 3;
+                    break;
+                case "ignore":
+                    return;
+                default:
+                    from = 1;
+                    break;
+            }
+            for (int i = from; i < f.length; i++) {
+                ngrams.addTerm(f[i], lang);
             }
         }
 

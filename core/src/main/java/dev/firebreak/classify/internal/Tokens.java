@@ -87,6 +87,11 @@ final class Tokens {
     /** The first token after an open «, or -1. */
     private int guillemetFrom;
     int questions;
+    /** Where the first {@link #MAX_UNKNOWN} words no lexicon knows are in {@link #chars} (not hashtags). */
+    static final int MAX_UNKNOWN = 8;
+    int unknowns;
+    final int[] unknownFrom = new int[MAX_UNKNOWN];
+    final int[] unknownTo = new int[MAX_UNKNOWN];
     int handles;
     int serviceHandles;
     int casedWords;
@@ -100,7 +105,7 @@ final class Tokens {
     long evidence1;
     long evidence2;
 
-    private final char[] chars;
+    final char[] chars;
     private Lexicon lex;
     private boolean termMode;
     private int clauseNo;
@@ -148,6 +153,7 @@ final class Tokens {
         exclaims = 0;
         guillemetFrom = -1;
         questions = 0;
+        unknowns = 0;
         handles = 0;
         serviceHandles = 0;
         casedWords = 0;
@@ -510,6 +516,10 @@ final class Tokens {
             f |= F_ELONG;
         }
         emit(T_WORD, mix(wH2), wElong ? mix(wH1) : 0, f);
+        if (!termMode && unknowns < MAX_UNKNOWN && (f & (F_PART | F_HASHTAG)) == 0 && idx[count - 1] < 0) {
+            unknownFrom[unknowns] = wFrom;
+            unknownTo[unknowns++] = wTo;
+        }
         // an unknown word, or one known only with entries (perhaps in other languages only: Portuguese
         // "desesperada" in a Spanish text that lists "desesperado"), may be an inflection
         if (!termMode && !wElong && wLen >= 4 && wLen < MAX_STEMMED && (f & F_HASHTAG) == 0
