@@ -600,6 +600,25 @@ class BuiltInClassifierBehaviourTest {
         assertTrue(r.categories().contains(Category.of("warranty")), r.toString());
     }
 
+    @Test
+    void userLexiconCanAddAHedgeAndNegationBeforeTheVerb() {
+        BuiltInClassifier c = BuiltInClassifier.builder()
+                .addLexicon("brand.txt", new StringReader("@lang en\nhedge on the fence\n"))
+                .build();
+        Classification hedged = c.classify(Mention.builder(Platform.TWITTER, "1")
+                .text("On the fence about the new blend, it's good.").language("en").build());
+        Classification plain = c.classify(Mention.builder(Platform.TWITTER, "1")
+                .text("About the new blend, it's good.").language("en").build());
+        assertTrue(hedged.hasSignal("hedge"), hedged.signals().toString());
+        assertTrue(hedged.sentiment() < plain.sentiment(), hedged + " vs " + plain);
+        // @post-negation always: German read as if it negated before the verb
+        BuiltInClassifier before = BuiltInClassifier.builder()
+                .addLexicon("de.txt", new StringReader("@lang de\n@post-negation always\n")).build();
+        Classification gut = before.classify(Mention.builder(Platform.TWITTER, "1")
+                .text("Der Kaffee gut nicht ist").language("de").build());
+        assertTrue(gut.sentiment() < 0, gut.toString());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "word good|3|valence must be a number in [-5.0, 5.0], was 'good'",
@@ -608,7 +627,9 @@ class BuiltInClassifierBehaviourTest {
         "word high good|3|valence must be a number",
         "word 9 good|3|valence must be a number in [-5.0, 5.0], was '9'",
         "category refunds! 1 money back|3|bad category",
-        "stop not good|3|a stop word is one word"})
+        "stop not good|3|a stop word is one word",
+        "@post-negation sometimes|3|@post-negation takes on, off or always, was 'sometimes'",
+        "hedge|3|missing term, expected 'hedge <term>'"})
     void malformedLexiconLineIsAnErrorNamingFileLineAndProblem(String badLine, int line, String problem) {
         LexiconFormatException e = assertThrows(LexiconFormatException.class, () -> BuiltInClassifier.builder()
                 .addLexicon("acme.txt", new StringReader("# ok\n@lang en\n" + badLine + "\n")).build());
