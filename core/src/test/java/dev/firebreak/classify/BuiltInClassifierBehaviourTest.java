@@ -289,6 +289,23 @@ class BuiltInClassifierBehaviourTest {
         assertFalse(c.hasSignal("unknown_language"), text + " -> " + c.signals());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "nb|Kjempeflott produkt",
+        "hi|Salman Khan"})
+    void aShortTextsUnknownWordsNameTheirLanguageByTheirLetters(String code, String text) {
+        // no lexicon lists "kjempeflott" or "khan": their character trigrams look Norwegian and Hindi
+        Classification c = classify(text);
+        assertEquals(code, c.language().code(), text + " -> " + c);
+    }
+
+    @Test
+    void norwegianKjempeCompoundsAreStrongWords() {
+        Classification c = classify("Kjempebra produkt");
+        assertEquals("nb", c.language().code(), c.toString());
+        assertEquals(Polarity.POSITIVE, c.polarity(), c.toString());
+    }
+
     @Test
     void aShortTextMixingLanguagesOrWithNoKnownWordGetsOnlyALowLanguageConfidence() {
         for (String text : List.of("Service nul, worst ever", "merci, great job", "asdf qwerty zxcv")) {
@@ -435,6 +452,116 @@ class BuiltInClassifierBehaviourTest {
         assertEquals(Polarity.POSITIVE, mid.polarity(), mid.toString());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "en|Not sure yet, anyone tried it?",
+        "en|I'm not sure about this one.",
+        "fr|Je ne suis pas sûr, quelqu'un l'a essayé ?",
+        "fr|Pas sûr encore.",
+        "de|Ich bin mir nicht sicher.",
+        "es|No estoy seguro todavía.",
+        "it|Non sono sicuro.",
+        "pt|Não tenho certeza ainda.",
+        "nb|Jeg er ikke sikker ennå.",
+        "nn|Eg er ikkje sikker.",
+        "hi|pata nahi yaar"})
+    void aHedgeIsDoubtNotANegation(String lang, String text) {
+        Classification c = classify(text, lang);
+        assertEquals(Polarity.NEUTRAL, c.polarity(), text + " -> " + c);
+        assertEquals(0.0, c.sentiment(), 1e-9, text + " -> " + c);
+        assertTrue(c.hasSignal("hedge"), text + " -> " + c.signals());
+        assertFalse(c.hasSignal("negation"), text + " -> " + c.signals());
+    }
+
+    @Test
+    void aHedgeWeakensTheSentimentOfItsSentenceOnly() {
+        Classification sure = classify("It's worth the price.", "en");
+        Classification hedged = classify("Not sure it's worth the price.", "en");
+        assertTrue(sure.sentiment() > 0, sure.toString());
+        assertTrue(hedged.sentiment() > 0 && hedged.sentiment() < sure.sentiment(), hedged.toString());
+        // a negation that is no hedge still negates
+        assertTrue(classify("It's not worth the price.", "en").sentiment() < 0);
+        // the next sentence keeps its full weight
+        Classification next = classify("Not sure about the colour. Love the fit though!", "en");
+        assertEquals(Polarity.POSITIVE, next.polarity(), next.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "en|Is it good?",
+        "en|Is the new app any good?",
+        "fr|C'est bon ?",
+        "de|Ist es gut?",
+        "es|¿Es bueno?"})
+    void aQuestionWhetherSomethingIsGoodAsksAndDoesNotPraise(String lang, String text) {
+        Classification c = classify(text, lang);
+        assertEquals(Polarity.NEUTRAL, c.polarity(), text + " -> " + c);
+        assertFalse(c.complaint(), text + " -> " + c);
+    }
+
+    @Test
+    void praiseBeforeAQuestionInAnotherClauseStillCounts() {
+        Classification asked = classify("Is it good?", "en");
+        Classification praised = classify("I love it, is it available in red?", "en");
+        assertTrue(praised.sentiment() > 3 * asked.sentiment(), praised + " vs " + asked);
+    }
+
+    // ------------------------------------------------------------------ Hindi (Hinglish)
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "yaar movie bahut badhiya thi, maza aa gaya|POSITIVE",
+        "bhai ekdum zabardast gaana hai|POSITIVE",
+        "aapka kaam shandaar hai, dhanyavad|POSITIVE",
+        "kya bakwas service hai yaar, koi jawab nahi deta|NEGATIVE",
+        "ye phone ekdum ghatiya hai, paisa barbad|NEGATIVE",
+        "यह फिल्म बहुत अच्छी है|POSITIVE",
+        "यह सेवा बहुत खराब है|NEGATIVE",
+        "kal match hai, sab log ghar pe dekhenge|NEUTRAL"})
+    void readsRomanisedAndDevanagariHindi(String text, Polarity expected) {
+        Classification c = classify(text);
+        assertEquals("hi", c.language().code(), text + " -> " + c);
+        assertEquals(expected, c.polarity(), text + " -> " + c);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "film acchi nahi thi",
+        "mujhe pasand nahi aaya",
+        "khana bilkul accha nahi tha",
+        "ये फिल्म अच्छी नहीं थी"})
+    void hindiNegationAfterWhatItNegatesCounts(String text) {
+        Classification c = classify(text);
+        assertEquals(Polarity.NEGATIVE, c.polarity(), text + " -> " + c);
+        assertTrue(c.hasSignal("negation"), text + " -> " + c.signals());
+    }
+
+    @Test
+    void aHindiNegatorDoesNotReachAcrossAPostposition() {
+        // "kutte ki nahi sunni" (no one listens to the dog): the insult is not negated into praise
+        Classification c = classify("kutte ki nahi sunni koi baat");
+        assertTrue(c.sentiment() < 0, c.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "en|I am a big fan of Salman bhai, love his movies",
+        "en|The match today was so good yaar",
+        "hi|salman bhai ki movie kab aayegi yaar"})
+    void englishWithAFewHindiWordsStaysEnglishAndHinglishIsHindi(String code, String text) {
+        Classification c = classify(text);
+        assertEquals(code, c.language().code(), text + " -> " + c);
+    }
+
+    @Test
+    void hinglishComplaintIsAComplaintWithItsCategory() {
+        Classification c = classify("@AcmeCare mera order abhi tak nahi aaya, paisa wapas karo");
+        assertEquals("hi", c.language().code(), c.toString());
+        assertTrue(c.complaint(), c.toString());
+        assertTrue(c.categories().contains(Category.DELIVERY) || c.categories().contains(Category.BILLING),
+                c.categories().toString());
+    }
+
     @Test
     void topicalWordsAloneDoNotMakeACategory() {
         Classification c = classify("Thanks for the quick delivery, the package looks great!");
@@ -473,6 +600,25 @@ class BuiltInClassifierBehaviourTest {
         assertTrue(r.categories().contains(Category.of("warranty")), r.toString());
     }
 
+    @Test
+    void userLexiconCanAddAHedgeAndNegationBeforeTheVerb() {
+        BuiltInClassifier c = BuiltInClassifier.builder()
+                .addLexicon("brand.txt", new StringReader("@lang en\nhedge on the fence\n"))
+                .build();
+        Classification hedged = c.classify(Mention.builder(Platform.TWITTER, "1")
+                .text("On the fence about the new blend, it's good.").language("en").build());
+        Classification plain = c.classify(Mention.builder(Platform.TWITTER, "1")
+                .text("About the new blend, it's good.").language("en").build());
+        assertTrue(hedged.hasSignal("hedge"), hedged.signals().toString());
+        assertTrue(hedged.sentiment() < plain.sentiment(), hedged + " vs " + plain);
+        // @post-negation always: German read as if it negated before the verb
+        BuiltInClassifier before = BuiltInClassifier.builder()
+                .addLexicon("de.txt", new StringReader("@lang de\n@post-negation always\n")).build();
+        Classification gut = before.classify(Mention.builder(Platform.TWITTER, "1")
+                .text("Der Kaffee gut nicht ist").language("de").build());
+        assertTrue(gut.sentiment() < 0, gut.toString());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "word good|3|valence must be a number in [-5.0, 5.0], was 'good'",
@@ -481,7 +627,9 @@ class BuiltInClassifierBehaviourTest {
         "word high good|3|valence must be a number",
         "word 9 good|3|valence must be a number in [-5.0, 5.0], was '9'",
         "category refunds! 1 money back|3|bad category",
-        "stop not good|3|a stop word is one word"})
+        "stop not good|3|a stop word is one word",
+        "@post-negation sometimes|3|@post-negation takes on, off or always, was 'sometimes'",
+        "hedge|3|missing term, expected 'hedge <term>'"})
     void malformedLexiconLineIsAnErrorNamingFileLineAndProblem(String badLine, int line, String problem) {
         LexiconFormatException e = assertThrows(LexiconFormatException.class, () -> BuiltInClassifier.builder()
                 .addLexicon("acme.txt", new StringReader("# ok\n@lang en\n" + badLine + "\n")).build());

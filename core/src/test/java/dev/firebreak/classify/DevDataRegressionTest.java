@@ -30,11 +30,24 @@ class DevDataRegressionTest {
         "portuguese, 0.56",
         "spanish, 0.54",
         "arabic, 0.57",
-        "hindi, 0.29"})
+        "hindi, 0.32"})
     void xlmtPolarityMacroF1StaysAboveItsFloor(String language, double floor) {
         DevData.require();
         ConfusionMatrix m = Evaluation.evaluate(C, DevData.xlmt(language, "val"), Task.POLARITY);
         assertAtLeast("XLM-T " + language + " val macro-F1", m.macroF1(), floor);
+    }
+
+    /**
+     * The Hindi val labels do not match their texts (README, "Classifiers"), so Hindi is also guarded on
+     * the half of its train split that the Hindi lexicon was not checked on (the odd lines).
+     */
+    @ParameterizedTest(name = "XLM-T hindi train, held-out half: macro-F1 >= {0}")
+    @CsvSource("0.38")
+    void hindiHeldOutTrainHalfMacroF1StaysAboveItsFloor(double floor) {
+        DevData.require();
+        List<LabeledMention> heldOut = DevData.sample(DevData.xlmt("hindi", "train"), 2, 1);
+        ConfusionMatrix m = Evaluation.evaluate(C, heldOut, Task.POLARITY);
+        assertAtLeast("XLM-T hindi train held-out half macro-F1", m.macroF1(), floor);
     }
 
     @ParameterizedTest(name = "NoReC dev: macro-F1 >= {0}")

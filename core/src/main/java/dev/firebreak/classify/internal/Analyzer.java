@@ -25,6 +25,12 @@ public final class Analyzer {
     static final int MAX_SIGNALS = 10;
     static final int MAX_CATEGORIES = 10;
 
+    // language identification from character trigrams, for short texts (see ngramEvidence)
+    private static final int NGRAM_MAX_WORDS = 6;
+    private static final int NGRAM_MIN_LETTERS = 4;
+    private static final float NGRAM_MARGIN = 2f;
+    private static final float NGRAM_WORD = 0.5f;
+
     // sentiment weights
     private static final float NEGATION = -0.6f;
     private static final float CAPS = 1.3f;
@@ -35,6 +41,10 @@ public final class Analyzer {
     private static final float SARCASM = -0.8f;
     private static final float ALPHA = 12f;
     private static final float QUESTION_PRAISE = 0.6f;
+    /** Praise in a clause that asks a question ("Is it good?", "C'est bon ?") asks, it does not praise. */
+    private static final float PRAISE_ASKED = 0.15f;
+    /** Sentiment in the sentence of a hedge ("not sure it's worth it") is held with doubt. */
+    private static final float HEDGED = 0.5f;
     /** A negation with no sentiment word in its scope ("it does not fold") is a mild complaint. */
     private static final float BARE_NEGATION = -0.6f;
 
@@ -89,6 +99,7 @@ public final class Analyzer {
         final Category[] outCats = new Category[MAX_CATEGORIES];
         final Signal[] outSigs = new Signal[MAX_SIGNALS];
         final float[] langScores = new float[Lexicon.LANGS];
+        final float[] ngramScores = new float[Lexicon.LANGS];
         float factor;
         boolean fallback;
         // results of language() and tokenPass()
@@ -309,6 +320,9 @@ public final class Analyzer {
             if (hintLang > 0 && isLatin(hintLang)) {
                 score[hintLang] += 0.6f;
             }
+            if (t.unknowns > 0 && t.words <= NGRAM_MAX_WORDS) {
+                ngramEvidence(s, t, score);
+            }
             int best = -1;
             float bestScore = 0;
             for (int k : LATIN) {
@@ -378,6 +392,9 @@ public final class Analyzer {
         int[] sentence = t.sentence;
         float[] contrib = t.contrib;
         boolean postNeg = lex.postNegation[sentLang];
+        boolean negBefore = lex.negatesBefore[sentLang];
+        boolean negForward = true;
+        long hedged = 0;
         boolean norwegian = sentLang == Lexicon.NB || sentLang == Lexicon.NN;
         for (int i = 0; i < n; i++) {
             int f = flags[i];
@@ -417,6 +434,7 @@ public final class Analyzer {
             boolean fallback0 = false;
             int e1 = -1;
             float factor1 = 1;
+            boolean fallback1 = false;
             int span = 1;
             if (max >= 2 && i + 1 < n && (lex.kSecond[k] & (1L << (key[i + 1] & 63))) != 0) {
                 int limit = Math.min(max, n - i);
@@ -435,13 +453,15 @@ public final class Analyzer {
                             span = len;
                             factor0 = s.factor;
                             fallback0 = s.fallback;
-                            int cover = (lex.eFlags[e0] & Lexicon.E_VALENCE) != 0 ? Tokens.F_COVERED : Tokens.F_IN_PHRASE;
+                            int cover = (lex.eFlags[e0] & (Lexicon.E_VALENCE | Lexicon.E_HEDGE)) != 0 ? Tokens.F_COVERED
+                                    : Tokens.F_IN_PHRASE;
                             for (int j = 1; j < len; j++) {
                                 flags[i + j] |= cover;
                             }
                             if (cover == Tokens.F_IN_PHRASE) {
                                 e1 = entryFor(tableValue, sentLang, s);
                                 factor1 = s.factor;
+                                fallback1 = s.fallback;
                             }
                         }
                     }
@@ -485,8 +505,15 @@ public final class Analyzer {
                     lastNeg = i;
                     negEntry = e;
                     negUsed = false;
-                    if (postNeg && (i + 1 >= n || clause[i + 1] != clause[i])) {
-                        for (int j = i - 1; j >= 0 && j >= i - 3 && clause[j] == clause[i]; j--) {
+                    // a negator of a language that negates what stands before it (Hindi "accha nahi hai")
+                    // negates only that; one lent by the fallback language ("not good") negates forward
+                    boolean before = negBefore && !(pass == 0 ? fallback0 : fallback1);
+                    negForward = !before;
+                    if (postNeg && (before || i + 1 >= n || clause[i + 1] != clause[i])) {
+                        // before the verb, the negator negates the words next to it, not those before a
+                        // postposition ("kutte ki nahi sunni": the dog is not what is negated)
+                        for (int j = i - 1; j >= 0 && j >= i - 3 && clause[j] == clause[i]
+                                && !(before && lex.isStopWord(t.value[j], sentLang)); j--) {
                             if (contrib[j] != 0 && (flags[j] & Tokens.F_NEGATED) == 0) {
                                 contrib[j] *= NEGATION;
                                 flags[j] |= Tokens.F_NEGATED;
@@ -495,6 +522,16 @@ public final class Analyzer {
                             }
                         }
                     }
+                }
+                if ((ef & Lexicon.E_HEDGE) != 0) {
+                    // "not sure", "pas sûr": doubt, not a negation; a negator before it in the clause
+                    // ("je ne suis pas sûr") is part of it
+                    hedged |= 1L << (sentence[i] & 63);
+                    if (lastNeg >= 0 && clause[lastNeg] == clause[i]) {
+                        negUsed = true;
+                        lastNeg = -100;
+                    }
+                    addSignal(s, lex.eRoleSignal[e]);
                 }
                 if ((ef & Lexicon.E_BOOST) != 0) {
                     boostPos = i;
@@ -523,7 +560,8 @@ public final class Analyzer {
                         elongFired = true;
                     }
                     boolean negated = false;
-                    if (type != Tokens.T_EMOJI && type != Tokens.T_EMOTICON && lastNeg != i && i - lastNeg <= 3
+                    if (negForward && type != Tokens.T_EMOJI && type != Tokens.T_EMOTICON && lastNeg != i
+                            && i - lastNeg <= 3
                             && clause[lastNeg] == clause[i]) {
                         v *= NEGATION;
                         negated = true;
@@ -598,6 +636,12 @@ public final class Analyzer {
                 if (contrastAt >= 0) {
                     c *= i < contrastAt ? BEFORE_CONTRAST : i > contrastAt ? AFTER_CONTRAST : 1;
                 }
+                if (c > 0 && (flags[i] & Tokens.F_QUESTION) != 0) {
+                    c *= PRAISE_ASKED;
+                }
+                if (hedged != 0 && (hedged & (1L << (sentence[i] & 63))) != 0) {
+                    c *= HEDGED;
+                }
                 raw += c;
                 if (c < 0) {
                     negSum -= c;
@@ -610,6 +654,44 @@ public final class Analyzer {
         s.shouting = shouting;
         s.fired = (capsFired ? FIRED_CAPS : 0) | (elongFired ? FIRED_ELONG : 0) | (emojiFired ? FIRED_EMOJI : 0)
                 | (emoticonFired ? FIRED_EMOTICON : 0) | (hashtagFired ? FIRED_HASHTAG : 0);
+    }
+
+    /**
+     * In a short text, a word no lexicon knows that looks like one language's words (its character
+     * trigrams, see {@link NgramProfile}) counts for that language: "Kjempebra produkt" is Norwegian.
+     */
+    private void ngramEvidence(Scratch s, Tokens t, float[] score) {
+        float[] acc = s.ngramScores;
+        for (int w = 0; w < t.unknowns; w++) {
+            int from = t.unknownFrom[w];
+            int to = t.unknownTo[w];
+            if (to - from < NGRAM_MIN_LETTERS) {
+                continue;
+            }
+            for (int k = 0; k < acc.length; k++) {
+                acc[k] = 0;
+            }
+            lex.ngrams.score(t.chars, from, to, acc);
+            int best = -1;
+            for (int k : LATIN) {
+                if (best < 0 || acc[k] > acc[best]) {
+                    best = k;
+                }
+            }
+            float second = Float.NEGATIVE_INFINITY;
+            for (int k : LATIN) {
+                if (k != best && !siblings(k, best) && acc[k] > second) {
+                    second = acc[k];
+                }
+            }
+            if (acc[best] - second >= NGRAM_MARGIN) {
+                score[best] += NGRAM_WORD;
+                if (best == Lexicon.NB || best == Lexicon.NN) {
+                    // Bokmål and Nynorsk share most trigrams: the words tell them apart, not the letters
+                    score[best == Lexicon.NB ? Lexicon.NN : Lexicon.NB] += NGRAM_WORD;
+                }
+            }
+        }
     }
 
     /** The languages told apart by words and letters: those written in the Latin script. */

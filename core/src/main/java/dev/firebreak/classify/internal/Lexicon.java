@@ -49,6 +49,8 @@ public final class Lexicon {
     static final int E_SARCASM = 32;
     static final int E_COMPLAINT = 64;
     static final int E_CATEGORY = 128;
+    /** A hedge ("not sure", "pas sûr"): no negation, no sentiment; its sentence's sentiment is weakened. */
+    static final int E_HEDGE = 256;
 
     static final int MAX_PHRASE = 6;
     static final int MAX_HAN = 8;
@@ -105,6 +107,11 @@ public final class Lexicon {
     final float[] negThreshold;
     final float[] posThreshold;
     final boolean[] postNegation;
+    /**
+     * Whether a negator of the language negates the sentiment words just before it wherever it stands
+     * in the clause, and then nothing after it (Hindi "accha nahi hai": the negator precedes the verb).
+     */
+    final boolean[] negatesBefore;
     final int[] fallback;
     final float[] fallbackFactor;
     final int maxHan;
@@ -116,6 +123,8 @@ public final class Lexicon {
      * {@link #MAX_HAN} characters at every position.
      */
     private final long[] hanPrefix;
+    /** Character trigram profiles of the Latin-script languages, from the lexicons' own words. */
+    final NgramProfile ngrams;
 
     private Lexicon(Builder b) {
         List<KeyB> keys = new ArrayList<>(b.keys.values());
@@ -202,6 +211,8 @@ public final class Lexicon {
                     eRoleSignal[s] = Signal.of(e.summary ? "summary" : "contrast", e.term);
                 } else if ((e.flags & (E_SARCASM | E_SITUATION)) != 0) {
                     eRoleSignal[s] = Signal.of("sarcasm", e.term);
+                } else if ((e.flags & E_HEDGE) != 0) {
+                    eRoleSignal[s] = Signal.of("hedge", e.term);
                 }
                 s++;
             }
@@ -228,11 +239,13 @@ public final class Lexicon {
         negThreshold = b.negThreshold.clone();
         posThreshold = b.posThreshold.clone();
         postNegation = b.postNegation.clone();
+        negatesBefore = b.negatesBefore.clone();
         fallback = b.fallback.clone();
         fallbackFactor = b.fallbackFactor.clone();
         maxHan = Math.min(MAX_HAN, maxHanSeen);
         emoticonStart = b.emoticonStart.clone();
         hanPrefix = b.hanPrefix.clone();
+        ngrams = b.ngrams.build();
     }
 
     /** Whether a mask of languages names one language, counting Bokmål and Nynorsk as one. */
@@ -479,11 +492,13 @@ public final class Lexicon {
         private final float[] negThreshold = new float[LANGS];
         private final float[] posThreshold = new float[LANGS];
         private final boolean[] postNegation = new boolean[LANGS];
+        private final boolean[] negatesBefore = new boolean[LANGS];
         private final int[] fallback = new int[LANGS];
         private final float[] fallbackFactor = new float[LANGS];
         private final Tokens tokens = new Tokens(64, 0);
         private final long[] emoticonStart = new long[65536 >>> 6];
         private final long[] hanPrefix = new long[(1 << 15) >>> 6];
+        private final NgramProfile.Builder ngrams = new NgramProfile.Builder();
 
         public Builder() {
             for (int i = 0; i < LANGS; i++) {
@@ -523,7 +538,9 @@ public final class Lexicon {
                             throw new IllegalArgumentException("an entry before the first '@lang' line");
                         }
                         for (int m = langs; m != 0; m &= m - 1) {
-                            entry(f, Integer.numberOfTrailingZeros(m));
+                            int lang = Integer.numberOfTrailingZeros(m);
+                            entry(f, lang);
+                            profile(f, lang);
                         }
                     }
                 } catch (IllegalArgumentException e) {
@@ -569,13 +586,16 @@ public final class Lexicon {
                     return langs;
                 }
                 case "@post-negation": {
-                    arity(f, 2, "@post-negation on|off");
+                    arity(f, 2, "@post-negation on|off|always");
                     needLang(langs);
-                    if (!f[1].equals("on") && !f[1].equals("off")) {
-                        throw new IllegalArgumentException("@post-negation takes on or off, was '" + f[1] + "'");
+                    if (!f[1].equals("on") && !f[1].equals("off") && !f[1].equals("always")) {
+                        throw new IllegalArgumentException("@post-negation takes on, off or always, was '" + f[1]
+                                + "'");
                     }
                     for (int m = langs; m != 0; m &= m - 1) {
-                        postNegation[Integer.numberOfTrailingZeros(m)] = f[1].equals("on");
+                        int l = Integer.numberOfTrailingZeros(m);
+                        postNegation[l] = !f[1].equals("off");
+                        negatesBefore[l] = f[1].equals("always");
                     }
                     return langs;
                 }
@@ -675,6 +695,10 @@ public final class Lexicon {
                     e.summary = true;
                     break;
                 }
+                case "hedge": {
+                    entry(term(f, 1, "hedge <term>"), lang, false).flags |= E_HEDGE;
+                    break;
+                }
                 case "situation": {
                     String usage = "situation <valence> <term>";
                     float v = number(need(f, 1, usage), "valence", -5, 0);
@@ -736,8 +760,32 @@ public final class Lexicon {
                 }
                 default:
                     throw new IllegalArgumentException("unknown kind '" + kind
-                            + "', expected word, negator, boost, contrast, summary, situation, sarcasm, complaint,"
-                            + " category, stop or ignore");
+                            + "', expected word, negator, boost, contrast, summary, hedge, situation, sarcasm,"
+                            + " complaint, category, stop or ignore");
+            }
+        }
+
+        /** Adds the words of an entry's term to its language's trigram profile (Latin-script languages). */
+        private void profile(String[] f, int lang) {
+            if (lang == ANY || lang == ZH || lang == AR) {
+                return;
+            }
+            int from;
+            switch (f[0]) {
+                case "word": case "boost": case "situation": case "sarcasm": case "complaint":
+                    from = 2;
+                    break;
+                case "category":
+                    from = 3;
+                    break;
+                case "ignore":
+                    return;
+                default:
+                    from = 1;
+                    break;
+            }
+            for (int i = from; i < f.length; i++) {
+                ngrams.addTerm(f[i], lang);
             }
         }
 

@@ -59,6 +59,8 @@ final class Tokens {
      * set only once the closing guillemet is met, so an unmatched « marks nothing.
      */
     static final int F_GUILLEMETS = 512;
+    /** A token of a clause that ends with a question mark ("Is it good?", not "I love it, is it red?"). */
+    static final int F_QUESTION = 1024;
 
     final int capacity;
     int count;
@@ -85,6 +87,11 @@ final class Tokens {
     /** The first token after an open «, or -1. */
     private int guillemetFrom;
     int questions;
+    /** Where the first {@link #MAX_UNKNOWN} words no lexicon knows are in {@link #chars} (not hashtags). */
+    static final int MAX_UNKNOWN = 8;
+    int unknowns;
+    final int[] unknownFrom = new int[MAX_UNKNOWN];
+    final int[] unknownTo = new int[MAX_UNKNOWN];
     int handles;
     int serviceHandles;
     int casedWords;
@@ -98,7 +105,7 @@ final class Tokens {
     long evidence1;
     long evidence2;
 
-    private final char[] chars;
+    final char[] chars;
     private Lexicon lex;
     private boolean termMode;
     private int clauseNo;
@@ -146,6 +153,7 @@ final class Tokens {
         exclaims = 0;
         guillemetFrom = -1;
         questions = 0;
+        unknowns = 0;
         handles = 0;
         serviceHandles = 0;
         casedWords = 0;
@@ -508,6 +516,10 @@ final class Tokens {
             f |= F_ELONG;
         }
         emit(T_WORD, mix(wH2), wElong ? mix(wH1) : 0, f);
+        if (!termMode && unknowns < MAX_UNKNOWN && (f & (F_PART | F_HASHTAG)) == 0 && idx[count - 1] < 0) {
+            unknownFrom[unknowns] = wFrom;
+            unknownTo[unknowns++] = wTo;
+        }
         // an unknown word, or one known only with entries (perhaps in other languages only: Portuguese
         // "desesperada" in a Spanish text that lists "desesperado"), may be an inflection
         if (!termMode && !wElong && wLen >= 4 && wLen < MAX_STEMMED && (f & F_HASHTAG) == 0
@@ -855,6 +867,9 @@ final class Tokens {
                 exclaims++;
             } else if (c == '?' || c == 0xFF1F || c == 0x061F || c == 0x00BF) {
                 questions++;
+                for (int n = count - 1; n >= 0 && clause[n] == clauseNo; n--) {
+                    flags[n] |= F_QUESTION;
+                }
             }
             newSentence();
         } else if (cls == CLAUSE) {
