@@ -31,6 +31,16 @@ final class BrandMatcher {
     }
 
     private final Map<String, BrandRuntime> byName = new HashMap<>();
+    /**
+     * The brand names again, for {@link #direct}: an open-addressing table of {@code hash << 32 | (brand + 1)}
+     * over the names' characters laid end to end ({@code chars} from {@code ends[brand - 1]} to {@code ends[brand]}).
+     * Every mention with a brand field is looked up here; these few small arrays stay in cache where a
+     * {@code HashMap} lookup read a cold node, key string and key bytes (EngineCpuTime).
+     */
+    private final long[] nameSlots;
+    private final char[] nameChars;
+    private final int[] nameEnds;
+    private final BrandRuntime[] nameRuntimes;
     /** The brands' own accounts: platform name, then account, to the brand. */
     private final Map<String, Map<String, BrandRuntime>> owned = new HashMap<>();
     private final Map<String, List<Entry>> words = new HashMap<>();
@@ -50,6 +60,58 @@ final class BrandMatcher {
             }
             for (String k : b.keywords()) {
                 index(k, rt, false);
+            }
+        }
+        int n = runtimes.size();
+        int cap = Integer.highestOneBit(Math.max(4, n * 4) - 1) << 1;
+        nameSlots = new long[cap];
+        nameEnds = new int[n];
+        nameRuntimes = new BrandRuntime[n];
+        StringBuilder all = new StringBuilder();
+        for (int e = 0; e < n; e++) {
+            BrandRuntime rt = runtimes.get(e);
+            String name = rt.brand.name();
+            all.append(name);
+            nameEnds[e] = all.length();
+            nameRuntimes[e] = rt;
+            int h = name.hashCode();
+            int i = slotOf(h, cap - 1);
+            while (nameSlots[i] != 0) {
+                i = (i + 1) & (cap - 1);
+            }
+            nameSlots[i] = (long) h << 32 | (e + 1L);
+        }
+        nameChars = all.toString().toCharArray();
+    }
+
+    private static int slotOf(int h, int mask) {
+        return (h * 0x9E3779B9) >>> 7 & mask;
+    }
+
+    /** The brand with exactly this name (no normalising), or null. */
+    private BrandRuntime exactly(String name) {
+        int h = name.hashCode();
+        long[] slots = nameSlots;
+        int mask = slots.length - 1;
+        for (int i = slotOf(h, mask); ; i = (i + 1) & mask) {
+            long slot = slots[i];
+            if (slot == 0) {
+                return null;
+            }
+            if ((int) (slot >>> 32) == h) {
+                int e = (int) slot - 1;
+                int from = e == 0 ? 0 : nameEnds[e - 1];
+                int len = nameEnds[e] - from;
+                if (name.length() == len) {
+                    char[] cs = nameChars;
+                    int k = 0;
+                    while (k < len && name.charAt(k) == cs[from + k]) {
+                        k++;
+                    }
+                    if (k == len) {
+                        return nameRuntimes[e];
+                    }
+                }
             }
         }
     }
@@ -82,7 +144,7 @@ final class BrandMatcher {
     BrandRuntime direct(Mention m) {
         if (m.brand().isPresent()) {
             String name = m.brand().get();
-            BrandRuntime rt = byName.get(name); // names are kept stripped and lower-cased: most arrive so
+            BrandRuntime rt = exactly(name); // names are kept stripped and lower-cased: most arrive so
             if (rt == null) {
                 rt = byName.get(name.strip().toLowerCase(Locale.ROOT));
             }

@@ -31,6 +31,16 @@ final class BrandRuntime {
     /** Serialises calls to the brand's publishing controls. */
     final ReentrantLock controlling = new ReentrantLock();
 
+    /**
+     * The engine's ingest counters ({@link EngineStats}) for the mentions addressed to this brand alone (by its
+     * brand field or its own account), changed and read under {@link #lock}: per brand and plain, where shared
+     * {@code LongAdder}s were two contended writes per mention. The engine adds them up on reading.
+     */
+    long ingested;
+    long taken;
+    long updated;
+    long duplicates;
+
     /** The match of a mention addressed to this brand (by its brand field or its author). */
     final List<BrandMatcher.Match> direct;
     /** What {@code ingest} returns for a mention only this brand took (immutable, shared). */
@@ -72,6 +82,18 @@ final class BrandRuntime {
         this.ownedCount = n;
         this.ownedHash0 = n > 0 ? hashes[0] : 0;
         this.ownedHash1 = n > 1 ? hashes[1] : 0;
+    }
+
+    /** Counts one mention addressed to this brand: its outcome, or null if it failed. Under {@link #lock}. */
+    void tally(IngestResult.Status status) {
+        ingested++;
+        if (status == IngestResult.Status.NEW) {
+            taken++;
+        } else if (status == IngestResult.Status.UPDATED) {
+            updated++;
+        } else if (status != null) {
+            duplicates++;
+        }
     }
 
     /** The result of a mention only this brand took. */
