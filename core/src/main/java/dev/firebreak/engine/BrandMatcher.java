@@ -44,6 +44,8 @@ final class BrandMatcher {
     /** The brands' own accounts: platform name, then account, to the brand. */
     private final Map<String, Map<String, BrandRuntime>> owned = new HashMap<>();
     private final Map<String, List<Entry>> words = new HashMap<>();
+    /** The hashes of the keys of {@link #words}, to pass over most words of a text without a lower-cased copy. */
+    private final HashSetOfInts firstHashes;
 
     BrandMatcher(List<BrandRuntime> runtimes) {
         for (BrandRuntime rt : runtimes) {
@@ -62,6 +64,7 @@ final class BrandMatcher {
                 index(k, rt, false);
             }
         }
+        firstHashes = new HashSetOfInts(words.keySet());
         int n = runtimes.size();
         int cap = Integer.highestOneBit(Math.max(4, n * 4) - 1) << 1;
         nameSlots = new long[cap];
@@ -82,6 +85,47 @@ final class BrandMatcher {
             nameSlots[i] = (long) h << 32 | (e + 1L);
         }
         nameChars = all.toString().toCharArray();
+    }
+
+    /** A set of ints (the hashes of some strings): open addressing, read-only after construction. */
+    private static final class HashSetOfInts {
+        private final int[] slots;
+        private final boolean hasZero;
+
+        HashSetOfInts(java.util.Collection<String> strings) {
+            int cap = Integer.highestOneBit(Math.max(4, strings.size() * 4) - 1) << 1;
+            slots = new int[cap];
+            boolean zero = false;
+            for (String x : strings) {
+                int h = x.hashCode();
+                if (h == 0) {
+                    zero = true;
+                    continue;
+                }
+                int i = slotOf(h, cap - 1);
+                while (slots[i] != 0 && slots[i] != h) {
+                    i = (i + 1) & (cap - 1);
+                }
+                slots[i] = h;
+            }
+            hasZero = zero;
+        }
+
+        boolean contains(int h) {
+            if (h == 0) {
+                return hasZero;
+            }
+            int mask = slots.length - 1;
+            for (int i = slotOf(h, mask); ; i = (i + 1) & mask) {
+                int x = slots[i];
+                if (x == h) {
+                    return true;
+                }
+                if (x == 0) {
+                    return false;
+                }
+            }
+        }
     }
 
     private static int slotOf(int h, int mask) {
@@ -174,41 +218,84 @@ final class BrandMatcher {
         if (words.isEmpty()) {
             return List.of();
         }
-        List<String> tokens = tokens(m.text());
+        // the words of the text one at a time, as tokens() cuts them; a word's lower-cased copy is made only when
+        // its hash is one of a first word's (a list of every word's copy was most of this call's cost)
+        String text = m.text();
+        int n = Math.min(text.length(), TextScan.MAX_SCAN);
         List<Match> out = null;
-        for (int i = 0; i < tokens.size(); i++) {
-            List<Entry> entries = words.get(tokens.get(i));
-            if (entries == null) {
+        int i = 0;
+        while (i < n) {
+            if (!isWordChar(text.charAt(i))) {
+                i++;
                 continue;
             }
-            for (Entry e : entries) {
-                if (!phraseAt(tokens, i, e.rest)) {
-                    continue;
-                }
-                if (out == null) {
-                    out = new ArrayList<>(1);
-                }
-                int found = -1;
-                for (int j = 0; j < out.size(); j++) {
-                    if (out.get(j).runtime() == e.runtime) {
-                        found = j;
+            int j = i + 1;
+            while (j < n && isWordChar(text.charAt(j))) {
+                j++;
+            }
+            List<Entry> entries = firstHashes.contains(lowerHash(text, i, j))
+                    ? words.get(text.substring(i, j).toLowerCase(Locale.ROOT)) : null;
+            if (entries != null) {
+                for (Entry e : entries) {
+                    if (!phraseAfter(text, j, n, e.rest)) {
+                        continue;
+                    }
+                    if (out == null) {
+                        out = new ArrayList<>(1);
+                    }
+                    int found = -1;
+                    for (int k = 0; k < out.size(); k++) {
+                        if (out.get(k).runtime() == e.runtime) {
+                            found = k;
+                        }
+                    }
+                    if (found < 0) {
+                        out.add(new Match(e.runtime, !e.handle));
+                    } else if (e.handle && out.get(found).keywordOnly()) {
+                        out.set(found, new Match(e.runtime, false));
                     }
                 }
-                if (found < 0) {
-                    out.add(new Match(e.runtime, !e.handle));
-                } else if (e.handle && out.get(found).keywordOnly()) {
-                    out.set(found, new Match(e.runtime, false));
-                }
             }
+            i = j;
         }
         return out == null ? List.of() : out;
     }
 
-    private static boolean phraseAt(List<String> tokens, int i, String[] rest) {
-        for (int k = 0; k < rest.length; k++) {
-            if (i + 1 + k >= tokens.size() || !tokens.get(i + 1 + k).equals(rest[k])) {
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /** {@code text.substring(from, to).toLowerCase(Locale.ROOT).hashCode()}, without the copies for ASCII. */
+    private static int lowerHash(String text, int from, int to) {
+        int h = 0;
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c >= 0x80) {
+                return text.substring(from, to).toLowerCase(Locale.ROOT).hashCode();
+            }
+            h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        return h;
+    }
+
+    /** Whether the words of the text after {@code from} (up to {@code n}) begin with {@code rest}. */
+    private static boolean phraseAfter(String text, int from, int n, String[] rest) {
+        int i = from;
+        for (String word : rest) {
+            while (i < n && !isWordChar(text.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
                 return false;
             }
+            int j = i + 1;
+            while (j < n && isWordChar(text.charAt(j))) {
+                j++;
+            }
+            if (!text.substring(i, j).toLowerCase(Locale.ROOT).equals(word)) {
+                return false;
+            }
+            i = j;
         }
         return true;
     }

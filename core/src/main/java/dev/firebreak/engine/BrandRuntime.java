@@ -110,6 +110,22 @@ final class BrandRuntime {
         }
     }
 
+    /**
+     * {@code s.toLowerCase(Locale.ROOT).hashCode()}, in one pass and without a lower-cased copy when the text is
+     * ASCII (a handle or an id nearly always is).
+     */
+    static int lowerHash(String s) {
+        int h = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return s.toLowerCase(Locale.ROOT).hashCode();
+            }
+            h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        return h;
+    }
+
     /** {@link Brand#ownsAuthor}, ruling out by hash first. */
     boolean ownsAuthor(Platform platform, Author author) {
         int count = ownedCount;
@@ -121,8 +137,8 @@ final class BrandRuntime {
         String id = author.id();
         boolean byHandle = !handle.isEmpty();
         boolean byId = !id.isEmpty();
-        int h = byHandle ? p + handle.toLowerCase(Locale.ROOT).hashCode() : 0;
-        int d = byId ? p + id.toLowerCase(Locale.ROOT).hashCode() : 0;
+        int h = byHandle ? p + lowerHash(handle) : 0;
+        int d = byId ? p + lowerHash(id) : 0;
         if (count <= 2) {
             if (byHandle && (ownedHash0 == h || count == 2 && ownedHash1 == h)
                     || byId && (ownedHash0 == d || count == 2 && ownedHash1 == d)) {
