@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class InMemoryIncidentStore implements IncidentStore {
 
+    private static final int KNOWN = 1 << 13;
+
     private final ConcurrentHashMap<String, BrandState> states = new ConcurrentHashMap<>();
     /**
      * States that {@link #states} holds, by identity: a slot pair per identity hash, either of the two may hold the
@@ -22,7 +24,6 @@ public final class InMemoryIncidentStore implements IncidentStore {
      * so a state found here is one the map held when its save began.
      */
     private final AtomicReferenceArray<BrandState> known = new AtomicReferenceArray<>(KNOWN);
-    private static final int KNOWN = 1 << 13;
 
     @Override
     public StoredBrand load(String brand, StoreContext context) {
