@@ -66,6 +66,8 @@ final class BrandProcessor {
         boolean resume;
         /** Whether the engine queued events of this call for publication. */
         boolean queued;
+        /** Whether the commit counts the call in the brand's {@linkplain BrandRuntime#tally ingest counters}. */
+        boolean tally;
         int alerts;
         int opened;
         /** What the engine's commit of the call did: the ingest outcome, and a failure of the change or the store. */
@@ -134,6 +136,7 @@ final class BrandProcessor {
     // ================================================================ ingest
 
     IngestResult.Status ingest(BrandState s, Mention m, Classification c, boolean owned, Instant now, Out out) {
+        s.warm(m, c, (int) bucketSeconds);
         housekeep(s, now, out); // (it moves lastNow first)
         int prev = s.seen.find(m.platform(), m.id());
         if (prev >= 0) {
@@ -168,18 +171,14 @@ final class BrandProcessor {
         if (tags.size() == 1) {
             tags = List.of(tags.get(0)); // one object where an ArrayList is two, kept as long as the Recent
         }
-        // keep the last recentMentions(): add, and drop the oldest beyond that (with no room at all, r itself);
-        // the oldest one's object takes the new mention (nothing else holds a Recent beyond a call)
-        Recent r;
+        // keep the last recentMentions(): add, and drop the oldest beyond that (the ring keeps the fields, not r:
+        // nothing holds a Recent beyond a call, and r dies young)
+        Recent r = new Recent(m, negative, c.complaint(), cats, tags, bucket);
         int kept = s.recent.size();
         if (kept < detection.recentMentions()) {
-            r = new Recent(m, negative, c.complaint(), cats, tags, bucket);
             s.recent.addLast(r);
         } else if (kept > 0) {
-            r = s.recent.first().set(m, negative, c.complaint(), cats, tags, bucket);
             s.recent.replaceFirst(r);
-        } else {
-            r = new Recent(m, negative, c.complaint(), cats, tags, bucket);
         }
         int seen = remember(s, m, now, false, negative);
 

@@ -31,6 +31,16 @@ final class BrandRuntime {
     /** Serialises calls to the brand's publishing controls. */
     final ReentrantLock controlling = new ReentrantLock();
 
+    /**
+     * The engine's ingest counters ({@link EngineStats}) for the mentions addressed to this brand alone (by its
+     * brand field or its own account), changed and read under {@link #lock}: per brand and plain, where shared
+     * {@code LongAdder}s were two contended writes per mention. The engine adds them up on reading.
+     */
+    long ingested;
+    long taken;
+    long updated;
+    long duplicates;
+
     /** The match of a mention addressed to this brand (by its brand field or its author). */
     final List<BrandMatcher.Match> direct;
     /** What {@code ingest} returns for a mention only this brand took (immutable, shared). */
@@ -74,6 +84,18 @@ final class BrandRuntime {
         this.ownedHash1 = n > 1 ? hashes[1] : 0;
     }
 
+    /** Counts one mention addressed to this brand: its outcome, or null if it failed. Under {@link #lock}. */
+    void tally(IngestResult.Status status) {
+        ingested++;
+        if (status == IngestResult.Status.NEW) {
+            taken++;
+        } else if (status == IngestResult.Status.UPDATED) {
+            updated++;
+        } else if (status != null) {
+            duplicates++;
+        }
+    }
+
     /** The result of a mention only this brand took. */
     IngestResult result(IngestResult.Status status) {
         switch (status) {
@@ -88,6 +110,22 @@ final class BrandRuntime {
         }
     }
 
+    /**
+     * {@code s.toLowerCase(Locale.ROOT).hashCode()}, in one pass and without a lower-cased copy when the text is
+     * ASCII (a handle or an id nearly always is).
+     */
+    static int lowerHash(String s) {
+        int h = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return s.toLowerCase(Locale.ROOT).hashCode();
+            }
+            h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        return h;
+    }
+
     /** {@link Brand#ownsAuthor}, ruling out by hash first. */
     boolean ownsAuthor(Platform platform, Author author) {
         int count = ownedCount;
@@ -99,8 +137,8 @@ final class BrandRuntime {
         String id = author.id();
         boolean byHandle = !handle.isEmpty();
         boolean byId = !id.isEmpty();
-        int h = byHandle ? p + handle.toLowerCase(Locale.ROOT).hashCode() : 0;
-        int d = byId ? p + id.toLowerCase(Locale.ROOT).hashCode() : 0;
+        int h = byHandle ? p + lowerHash(handle) : 0;
+        int d = byId ? p + lowerHash(id) : 0;
         if (count <= 2) {
             if (byHandle && (ownedHash0 == h || count == 2 && ownedHash1 == h)
                     || byId && (ownedHash0 == d || count == 2 && ownedHash1 == d)) {

@@ -289,6 +289,9 @@ public final class CrisisEngine {
                 c.storeFailure = new StoreException("the store failed to save a change of brand " + rt.brand.name()
                         + ": " + e, e);
             }
+            if (c.tally) {
+                rt.tally(c.failure == null && c.storeFailure == null ? c.status : null);
+            }
         }
         if (c.storeFailure == null) {
             try {
@@ -344,9 +347,12 @@ public final class CrisisEngine {
     }
 
     private IngestResult take(Mention mention, Classification given) {
-        ingested.increment();
-        // a mention addressed to one brand (brand field, own account) needs no list of matches
+        // a mention addressed to one brand (brand field, own account) needs no list of matches; its brand counts it
+        // (under the brand's lock, see BrandRuntime.tally) unless it is rejected before that
         BrandRuntime direct = matcher.direct(mention);
+        if (direct == null) {
+            ingested.increment();
+        }
         List<BrandMatcher.Match> matches = direct != null ? null : matcher.byWords(mention);
         int n = direct != null ? 1 : matches.size();
         if (n == 0) {
@@ -361,6 +367,9 @@ public final class CrisisEngine {
                     throw new IllegalStateException(classifier.getClass().getName() + " returned null");
                 }
             } catch (RuntimeException e) {
+                if (direct != null) {
+                    ingested.increment();
+                }
                 return reject(mention, direct != null ? direct : matches.get(0).runtime(), "classifier failed: " + e);
             }
         }
@@ -378,6 +387,7 @@ public final class CrisisEngine {
             }
             boolean owned = mention.ownedAccount() || rt.ownsAuthor(mention.platform(), mention.author());
             BrandProcessor.Out out = new BrandProcessor.Out();
+            out.tally = direct != null;
             BrandProcessor.Out done = commit(rt, new BrandChange.Ingest(now, mention, c, owned), out, null);
             if (done.failure != null) {
                 log.error("Processing {} for brand {} failed", mention, rt.brand.name(), done.failure);
@@ -400,16 +410,18 @@ public final class CrisisEngine {
             return new IngestResult(IngestResult.Status.UNMATCHED, List.of(),
                     Optional.of("matched only by keyword in a language the brand does not watch (" + c.language() + ")"));
         }
-        switch (status) {
-            case NEW:
-                taken.increment();
-                break;
-            case UPDATED:
-                updated.increment();
-                break;
-            default:
-                duplicates.increment();
-                break;
+        if (direct == null) {
+            switch (status) {
+                case NEW:
+                    taken.increment();
+                    break;
+                case UPDATED:
+                    updated.increment();
+                    break;
+                default:
+                    duplicates.increment();
+                    break;
+            }
         }
         return only != null ? only.result(status) : new IngestResult(status, took, Optional.empty());
     }
@@ -669,8 +681,20 @@ public final class CrisisEngine {
 
     /** The engine's counters. */
     public EngineStats stats() {
-        return new EngineStats(ingested.sum(), taken.sum(), updated.sum(), duplicates.sum(), unmatched.sum(),
-                rejected.sum(), alerts.sum(), opened.sum());
+        long in = 0;
+        long tk = 0;
+        long up = 0;
+        long dup = 0;
+        for (BrandRuntime rt : brands.values()) {
+            synchronized (rt.lock) {
+                in += rt.ingested;
+                tk += rt.taken;
+                up += rt.updated;
+                dup += rt.duplicates;
+            }
+        }
+        return new EngineStats(ingested.sum() + in, taken.sum() + tk, updated.sum() + up, duplicates.sum() + dup,
+                unmatched.sum(), rejected.sum(), alerts.sum(), opened.sum());
     }
 
     /** Mentions a brand took (new, not owned), since its state was created. */

@@ -1,19 +1,36 @@
 package dev.firebreak.engine;
 
+import dev.firebreak.classify.Category;
+import dev.firebreak.mention.Mention;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
  * A brand's recent mentions, oldest first: a ring that, once full, puts the newest mention in the slot of the
- * oldest ({@link #replaceFirst}), so that keeping the last N mentions writes one array slot per mention
- * instead of two (an {@code ArrayDeque} removes at its head and adds at its tail, which are N slots apart:
- * two cache lines of a state that is cold by the time the brand's next mention arrives).
+ * oldest ({@link #replaceFirst}), so that keeping the last N mentions writes one slot per mention instead of
+ * two (an {@code ArrayDeque} removes at its head and adds at its tail, which are N slots apart: two cache lines
+ * of a state that is cold by the time the brand's next mention arrives).
+ *
+ * <p>The fields of each {@link Recent} are stored flat, in two arrays side by side (references: mention,
+ * categories, hashtags; numbers: bucket and flags), not as one object per slot: the slot written next lies
+ * beside the one written last, where the oldest {@code Recent} object it used to reuse was one more cold cache
+ * line per mention (EngineCpuTime). {@link #first()}, {@link #removeFirst()} and the iterator hand out fresh
+ * {@code Recent} objects with the slot's values; nothing holds them beyond a call.
  */
 final class RecentRing implements Iterable<Recent> {
 
+    /** References per slot: mention, categories, hashtags. */
+    private static final int R = 3;
+    private static final long NEGATIVE = 1;
+    private static final long COMPLAINT = 2;
+
     /** A power of two long. */
-    private Recent[] slots = new Recent[16];
+    private int capacity = 16;
+    private Object[] refs = new Object[capacity * R];
+    /** Per slot: {@code bucket << 2 | complaint << 1 | negative} (a bucket is epoch seconds: far below 2^61). */
+    private long[] meta = new long[capacity];
     private int head;
     private int size;
     private int modCount;
@@ -26,43 +43,74 @@ final class RecentRing implements Iterable<Recent> {
         return size == 0;
     }
 
-    /** Adds at the end (newest), growing when full. */
     void addLast(Recent r) {
-        if (size == slots.length) {
-            Recent[] bigger = new Recent[slots.length * 2];
+        addLast(r.mention, r.negative, r.complaint, r.categories, r.hashtags, r.bucket);
+    }
+
+    void addLast(Mention mention, boolean negative, boolean complaint, List<Category> categories,
+            List<String> hashtags, long bucket) {
+        if (size == capacity) {
+            int n = capacity * 2;
+            Object[] rs = new Object[n * R];
+            long[] ms = new long[n];
             for (int i = 0; i < size; i++) {
-                bigger[i] = slots[(head + i) & (slots.length - 1)];
+                int p = (head + i) & (capacity - 1);
+                System.arraycopy(refs, p * R, rs, i * R, R);
+                ms[i] = meta[p];
             }
-            slots = bigger;
+            refs = rs;
+            meta = ms;
+            capacity = n;
             head = 0;
         }
-        slots[(head + size) & (slots.length - 1)] = r;
+        put((head + size) & (capacity - 1), mention, negative, complaint, categories, hashtags, bucket);
         size++;
         modCount++;
     }
 
-    /** {@link #addLast}. */
+    private void put(int p, Mention mention, boolean negative, boolean complaint, List<Category> categories,
+            List<String> hashtags, long bucket) {
+        Object[] rs = refs;
+        rs[p * R] = mention;
+        rs[p * R + 1] = categories;
+        rs[p * R + 2] = hashtags;
+        meta[p] = bucket << 2 | (complaint ? COMPLAINT : 0) | (negative ? NEGATIVE : 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Recent at(int p) {
+        Object[] rs = refs;
+        long m = meta[p];
+        return new Recent((Mention) rs[p * R], (m & NEGATIVE) != 0, (m & COMPLAINT) != 0,
+                (List<Category>) rs[p * R + 1], (List<String>) rs[p * R + 2], m >> 2);
+    }
+
+    /** Reads, and returns a value made of, the slot the next mention goes into. See {@link BrandState#warm}. */
+    int warm() {
+        int p = size == capacity ? head : (head + size) & (capacity - 1);
+        return (refs[p * R] == null ? 0 : 1) + (int) meta[p];
+    }
+
     boolean add(Recent r) {
         addLast(r);
         return true;
     }
 
-    /** The oldest; the ring must not be empty. */
+    /** The oldest mention (a copy of its slot). */
     Recent first() {
         if (size == 0) {
             throw new NoSuchElementException();
         }
-        return slots[head];
+        return at(head);
     }
 
-    /** Removes the oldest. */
     Recent removeFirst() {
         if (size == 0) {
             throw new NoSuchElementException();
         }
-        Recent r = slots[head];
-        slots[head] = null;
-        head = (head + 1) & (slots.length - 1);
+        Recent r = at(head);
+        put(head, null, false, false, null, null, 0);
+        head = (head + 1) & (capacity - 1);
         size--;
         modCount++;
         return r;
@@ -73,9 +121,9 @@ final class RecentRing implements Iterable<Recent> {
         if (size == 0) {
             throw new NoSuchElementException();
         }
-        if (size == slots.length) {
-            slots[head] = r;
-            head = (head + 1) & (slots.length - 1);
+        if (size == capacity) {
+            put(head, r.mention, r.negative, r.complaint, r.categories, r.hashtags, r.bucket);
+            head = (head + 1) & (capacity - 1);
             modCount++;
             return;
         }
@@ -83,7 +131,6 @@ final class RecentRing implements Iterable<Recent> {
         addLast(r);
     }
 
-    /** Oldest first. */
     @Override
     public Iterator<Recent> iterator() {
         return new Iterator<>() {
@@ -103,7 +150,7 @@ final class RecentRing implements Iterable<Recent> {
                 if (i >= size) {
                     throw new NoSuchElementException();
                 }
-                return slots[(head + i++) & (slots.length - 1)];
+                return at((head + i++) & (capacity - 1));
             }
         };
     }
