@@ -136,7 +136,6 @@ final class BrandProcessor {
     // ================================================================ ingest
 
     IngestResult.Status ingest(BrandState s, Mention m, Classification c, boolean owned, Instant now, Out out) {
-        s.warm(m, c, (int) bucketSeconds);
         housekeep(s, now, out); // (it moves lastNow first)
         int prev = s.seen.find(m.platform(), m.id());
         if (prev >= 0) {

@@ -184,51 +184,6 @@ public final class BrandState {
         return x;
     }
 
-    /** The value of the last {@link #warm} (kept so that the compiler keeps its reads; means nothing). */
-    int warmed;
-
-    /**
-     * Reads the cache lines that taking a new mention will use, one after the other, before using any of them.
-     *
-     * <p>With 1,000 brands, a brand's state is out of cache when its next mention arrives, and the ingest path
-     * finds its parts one at a time: the dedup slot, the recent-mention slot, the series counts, the incident
-     * index, the audit book, the hashtag memory, and the mention's own parts (its time, engagement, links),
-     * each a cache miss that waits for the one before. Read here together, the misses overlap (the processor
-     * has many in flight), and the ingest that follows finds the lines in cache. It changes nothing: the values
-     * are only summed, and the sum is kept in {@link #warmed}. (EngineCpuTime: CPU time per mention.)
-     *
-     * @param c the mention's classification (its categories name the series it counts in)
-     * @param more a value the caller read for the same purpose (the processor's own fields)
-     */
-    void warm(dev.firebreak.mention.Mention m, dev.firebreak.classify.Classification c, int more) {
-        int x = more + seen.warm(m.platform(), m.id()) + recent.warm() + openByTopic.size() + (int) audit.runningLow;
-        if (m.text().indexOf('#') >= 0) {
-            x += checks.warm();
-        }
-        java.util.List<dev.firebreak.classify.Category> cats = c.categories();
-        for (int i = 0, n = Math.min(2, cats.size()); i < n; i++) {
-            String id = cats.get(i).id();
-            for (int k = 0; k < fixedCount; k++) {
-                if (fixedValues[k] == id) { // (a category's series holds the category's own id instance)
-                    x += (int) fixed[k].count;
-                    break;
-                }
-            }
-        }
-        Series b = brandSeries;
-        if (b != null) {
-            x += (int) b.count;
-        }
-        Series p = platformSeries;
-        if (p != null) {
-            x += (int) p.count;
-        }
-        x += (int) m.createdAt().getEpochSecond() + (int) m.engagement().shares() + m.author().id().length()
-                + (m.inReplyTo().isPresent() ? 1 : 0) + (m.sharedFrom().isPresent() ? 2 : 0)
-                + (m.conversationId().isPresent() ? 4 : 0) + (m.rating().isPresent() ? 8 : 0);
-        warmed = x;
-    }
-
     /** {@code if (now.isAfter(lastNow)) lastNow = now;} */
     void advanceLastNow(Instant now) {
         if (lastNow != lastNowSeen) {

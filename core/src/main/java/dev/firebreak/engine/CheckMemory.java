@@ -175,12 +175,6 @@ final class CheckMemory {
         }
     }
 
-    /** Reads, and returns a value made of, the slot the next mention with hashtags goes into. See {@link BrandState#warm}. */
-    int warm() {
-        int p = (taggedHead + taggedSize) & (taggedAt.length - 1);
-        return (int) taggedAt[p] + (taggedTags[p] == null ? 0 : 1) + counts.size();
-    }
-
     /** Remembers a mention's first {@code n} tags of {@code tags} as the newest entry, and counts them. */
     private void addTagged(long at, String[] tags, int n, boolean negative) {
         Object stored;

@@ -67,16 +67,6 @@ final class DedupTable {
         return h * 0x9E3779B9;
     }
 
-    /**
-     * Reads, and returns a value made of, the cache lines that a lookup of this key and the {@link #add} after it
-     * will use: its index slot and the next entry's slots. See {@link BrandState#warm}.
-     */
-    int warm(Platform platform, String id) {
-        long[] ix = index;
-        int p = (head + size) & (ring - 1);
-        return (int) ix[spread(hash(platform, id)) & (ix.length - 1)] + (int) meta[p * M] + (refs[p * R] == null ? 0 : 1);
-    }
-
     /** The entry of this key, or -1. */
     int find(MentionKey key) {
         return find(key.platform(), key.id());

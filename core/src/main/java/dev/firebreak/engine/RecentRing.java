@@ -85,12 +85,6 @@ final class RecentRing implements Iterable<Recent> {
                 (List<Category>) rs[p * R + 1], (List<String>) rs[p * R + 2], m >> 2);
     }
 
-    /** Reads, and returns a value made of, the slot the next mention goes into. See {@link BrandState#warm}. */
-    int warm() {
-        int p = size == capacity ? head : (head + size) & (capacity - 1);
-        return (refs[p * R] == null ? 0 : 1) + (int) meta[p];
-    }
-
     boolean add(Recent r) {
         addLast(r);
         return true;
