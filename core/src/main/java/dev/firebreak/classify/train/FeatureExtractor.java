@@ -29,6 +29,9 @@ import java.text.Normalizer;
  * </ul>
  *
  * <p>Time is linear in the text's length. Thread-safe: all mutable state is in the caller's scratch.
+ * Training extracts through {@link #extract}; a trained model scores through its own pass over
+ * {@link #tokenise}'s tokens that produces the same features in the same order (TrainedModel.Work;
+ * FastScoringTest holds the two together).
  */
 final class FeatureExtractor {
 
@@ -615,8 +618,10 @@ final class FeatureExtractor {
     }
 
     /**
-     * Per-thread working memory of the extractor and of scoring: token arrays, the normalised
-     * characters and score sums. Reused across calls; large buffers are dropped after a huge text.
+     * Per-thread working memory of the extractor: the text's characters, the normalised characters and
+     * the token arrays, each at least as long as the text (a text of n characters has at most n
+     * tokens, so that adding a token checks no capacity). Reused across calls; large buffers are
+     * dropped after a huge text.
      */
     static final class Scratch {
         private static final int KEEP_CHARS = 1 << 14;
