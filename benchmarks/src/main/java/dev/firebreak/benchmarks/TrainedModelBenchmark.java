@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Trained-model speed: {@code classify} is one mention of tweet length (generated, never development
- * data; see {@link #text} for the two kinds of text) through a trained polarity or complaint model,
+ * data; see {@link #text} for the three kinds of text) through a trained polarity or complaint model,
  * against {@code baseline}, one pass that lower-cases every character of the same text. {@code train}
  * is training throughput in mentions per second per epoch: 5 epochs over 20,000 generated mentions,
  * counted as 100,000 operations (it includes the one extra pass that computes idf weights; with the
@@ -91,13 +91,30 @@ public class TrainedModelBenchmark {
 
     /**
      * The texts: {@code templates}, the phrases above (about 80 characters, a few hundred distinct
-     * words, so that every feature the model looks up stays in the CPU's caches), or {@code zipf},
+     * words, so that every feature the model looks up stays in the CPU's caches); {@code zipf},
      * tweets of about 110 characters (the average of XLM-T English) whose filler words are drawn from
      * 30,000 generated words with Zipf's law, around one sentiment phrase: a vocabulary as wide as real
-     * tweets', so that most character n-grams are looked up in main memory.
+     * tweets', so that most character n-grams are looked up in main memory; or {@code tweets}, as
+     * {@code zipf} but written like real tweets: common English words at the top of the Zipf ranks,
+     * capitalised and all-caps words, contractions with straight and curly apostrophes, punctuation
+     * attached to words, hashtags, handles, numbers, URLs, emoji (some with skin tones), elongated and
+     * accented words.
      */
-    @Param({"templates", "zipf"})
+    @Param({"templates", "zipf", "tweets"})
     public String text = "templates";
+
+    /** The most frequent English words, most frequent first: the head of the {@code tweets} vocabulary. */
+    private static final String[] COMMON = ("the i to a and is in it you of for on my that at with me do have "
+            + "just this be so are not was but out up what now go your all no get about like one if can "
+            + "we they will when time day know there new more people see want how still good from back "
+            + "think feel today other love need going really why would make much who been some off thank "
+            + "great after well never over them us last work his her she he their our being got home year "
+            + "night because first right than way could show watch game better best video tomorrow week")
+            .split(" ");
+    private static final String[] CONTRACTIONS = {"don't", "I'm", "can't", "it's", "I’m", "don’t",
+        "didn’t", "won't", "that's", "you're", "isn't", "I've"};
+    private static final String[] EMOJI = {"😡", "😂", "🙏", "👍🏽", "❤️", "🔥", "😭", "🤔", "👏🏻", "💯"};
+    private static final String[] ATTACHED = {",", ".", "!", "?", "!!", "...", ":", ")", "!!!", "?!"};
 
     private static final int VOCABULARY = 30_000;
     private static final String[] SYLLABLES = {"ka", "ro", "mi", "tel", "sa", "on", "ur", "ve", "li", "dra",
@@ -127,7 +144,7 @@ public class TrainedModelBenchmark {
         } else if (!features.equals("default")) {
             throw new IllegalArgumentException("features must be default, words or builtin, was " + features);
         }
-        if (text.equals("zipf")) {
+        if (text.equals("zipf") || text.equals("tweets")) {
             words = new String[VOCABULARY];
             zipf = new double[VOCABULARY];
             double sum = 0;
@@ -137,7 +154,7 @@ public class TrainedModelBenchmark {
                 for (int k = 0; k < syllables; k++) {
                     word.append(pick(random, SYLLABLES));
                 }
-                words[w] = word.toString();
+                words[w] = text.equals("tweets") && w < COMMON.length ? COMMON[w] : word.toString();
                 sum += 1.0 / (w + 1);
                 zipf[w] = sum;
             }
@@ -145,29 +162,33 @@ public class TrainedModelBenchmark {
                 zipf[w] /= sum;
             }
         } else if (!text.equals("templates")) {
-            throw new IllegalArgumentException("text must be templates or zipf, was " + text);
+            throw new IllegalArgumentException("text must be templates, zipf or tweets, was " + text);
         }
+        boolean tweets = text.equals("tweets");
         trainingSet = new ArrayList<>(TRAINING_SET);
         for (int n = 0; n < TRAINING_SET; n++) {
-            trainingSet.add(example(random, n, t, words, zipf));
+            trainingSet.add(example(random, n, t, words, zipf, tweets));
         }
         model = Trainer.create(t, config.build()).train(trainingSet.subList(0, 3000));
         epochTrainer = Trainer.create(t, config.epochs(TRAINING_EPOCHS).build());
         mentions = new Mention[MASK + 1];
         texts = new String[MASK + 1];
         for (int n = 0; n <= MASK; n++) {
-            mentions[n] = example(random, TRAINING_SET + n, t, words, zipf).mention();
+            mentions[n] = example(random, TRAINING_SET + n, t, words, zipf, tweets).mention();
             texts[n] = mentions[n].text();
         }
     }
 
-    private static LabeledMention example(SplittableRandom r, int n, Task task, String[] words, double[] zipf) {
+    private static LabeledMention example(SplittableRandom r, int n, Task task, String[] words, double[] zipf,
+            boolean tweets) {
         int polarity = r.nextInt(3);
         String[] middle = polarity == 0 ? NEGATIVE : polarity == 1 ? NEUTRAL : POSITIVE;
         String text;
         if (words == null) {
             text = pick(r, OPENERS) + " " + pick(r, SUBJECTS) + " " + pick(r, middle) + " " + pick(r, TAILS) + " "
                     + pick(r, SUBJECTS) + " " + pick(r, TAILS);
+        } else if (tweets) {
+            text = tweet(r, middle, words, zipf);
         } else {
             StringBuilder b = new StringBuilder(pick(r, OPENERS));
             int at = 12 + r.nextInt(40);
@@ -191,6 +212,70 @@ public class TrainedModelBenchmark {
         String label = task == Task.POLARITY ? new String[] {"negative", "neutral", "positive"}[polarity]
                 : Boolean.toString(polarity == 0);
         return new LabeledMention(m, label);
+    }
+
+    /** A tweet-like text of about 110 characters around one sentiment phrase. */
+    private static String tweet(SplittableRandom r, String[] middle, String[] words, double[] zipf) {
+        StringBuilder b = new StringBuilder();
+        if (r.nextInt(10) < 4) {
+            b.append('@').append(word(r, words, zipf)).append(r.nextBoolean() ? "Support" : "_uk");
+        }
+        int length = 70 + r.nextInt(80);
+        int at = r.nextInt(length - 30);
+        boolean placed = false;
+        boolean first = true;
+        while (b.length() < length) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            if (!placed && b.length() >= at) {
+                b.append(pick(r, middle));
+                placed = true;
+                continue;
+            }
+            int kind = r.nextInt(100);
+            if (kind < 6) {
+                b.append(pick(r, CONTRACTIONS));
+            } else if (kind < 10) {
+                b.append('#').append(word(r, words, zipf));
+            } else if (kind < 13) {
+                b.append(pick(r, EMOJI));
+            } else if (kind < 15) {
+                b.append(r.nextInt(3000));
+            } else if (kind < 16) {
+                b.append(r.nextBoolean() ? "café" : "naïve");
+            } else if (kind < 17) {
+                b.append("sooo").append("o".repeat(r.nextInt(4)));
+            } else {
+                String w = word(r, words, zipf);
+                int caps = r.nextInt(100);
+                if (first || caps < 8) {
+                    w = Character.toUpperCase(w.charAt(0)) + w.substring(1);
+                } else if (caps < 11) {
+                    w = w.toUpperCase(java.util.Locale.ROOT);
+                }
+                b.append(w);
+                if (r.nextInt(100) < 12) {
+                    b.append(pick(r, ATTACHED));
+                }
+            }
+            first = false;
+        }
+        if (!placed) {
+            b.append(' ').append(pick(r, middle));
+        }
+        int tail = r.nextInt(100);
+        if (tail < 25) {
+            b.append(" https://t.co/").append(Integer.toString(r.nextInt(1 << 30), 36));
+        } else if (tail < 45) {
+            b.append(' ').append(pick(r, EMOJI));
+        }
+        return b.toString();
+    }
+
+    private static String word(SplittableRandom r, String[] words, double[] zipf) {
+        int w = java.util.Arrays.binarySearch(zipf, r.nextDouble());
+        return words[Math.min(words.length - 1, w < 0 ? -w - 1 : w)];
     }
 
     private static String pick(SplittableRandom r, String[] from) {

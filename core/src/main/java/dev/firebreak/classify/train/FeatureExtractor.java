@@ -29,6 +29,9 @@ import java.text.Normalizer;
  * </ul>
  *
  * <p>Time is linear in the text's length. Thread-safe: all mutable state is in the caller's scratch.
+ * Training extracts through {@link #extract}; a trained model scores through its own pass over
+ * {@link #tokenise}'s tokens that produces the same features in the same order (TrainedModel.Work;
+ * FastScoringTest holds the two together).
  */
 final class FeatureExtractor {
 
@@ -45,16 +48,16 @@ final class FeatureExtractor {
     static final int SYMBOL = 2;
     static final int SPECIAL = 3;
 
-    private static final long SEED_UNIGRAM = 0x9E3779B97F4A7C15L;
-    private static final long SEED_NEGATED = 0xC2B2AE3D27D4EB4FL;
-    private static final long SEED_NGRAM = 0x165667B19E3779F9L;
+    static final long SEED_UNIGRAM = 0x9E3779B97F4A7C15L;
+    static final long SEED_NEGATED = 0xC2B2AE3D27D4EB4FL;
+    static final long SEED_NGRAM = 0x165667B19E3779F9L;
     private static final long SEED_CHAR = 0x27D4EB2F165667C5L;
-    private static final long SEED_ALLCAPS = 0x85EBCA77C2B2AE63L;
+    static final long SEED_ALLCAPS = 0x85EBCA77C2B2AE63L;
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
-    private static final long HANDLE_SALT = 0x48414E444C45L;
+    static final long HANDLE_SALT = 0x48414E444C45L;
     private static final long URL_HASH = fnv("<url>");
     private static final long USER_HASH = fnv("<user>");
 
@@ -163,13 +166,13 @@ final class FeatureExtractor {
         }
     }
 
-    private final int wordMin;
-    private final int wordMax;
-    private final int charMin;
-    private final int charMax;
+    final int wordMin;
+    final int wordMax;
+    final int charMin;
+    final int charMax;
     private final int shift;
     /** Version 2 and later: handles give character n-grams. */
-    private final boolean handleChars;
+    final boolean handleChars;
 
     /**
      * An extractor of the current {@link #VERSION}.
@@ -244,10 +247,7 @@ final class FeatureExtractor {
                 }
             }
             if (charMax > 0 && type == SPECIAL && s.tokLen[t] > 0) { // a handle's characters
-                long key = HANDLE_SALT;
-                for (int c = s.tokStart[t], end = c + s.tokLen[t]; c < end; c++) {
-                    key = (key ^ s.norm[c]) * FNV_PRIME;
-                }
+                long key = handleKey(s, t);
                 if (!sink.charsCached(key)) {
                     charNgrams(s, s.tokStart[t], s.tokLen[t], sink);
                     sink.charsDone(key);
@@ -261,7 +261,25 @@ final class FeatureExtractor {
         sink.words(wb, wc);
     }
 
+    /** The cache key of a handle token's characters (a word's is its hash). */
+    static long handleKey(Scratch s, int t) {
+        long key = HANDLE_SALT;
+        for (int c = s.tokStart[t], end = c + s.tokLen[t]; c < end; c++) {
+            key = (key ^ s.norm[c]) * FNV_PRIME;
+        }
+        return key;
+    }
+
     private void charNgrams(Scratch s, int start, int len, Sink sink) {
+        int count = charGrams(s, start, len); // may grow s.grams
+        sink.charGrams(s.grams, count);
+    }
+
+    /**
+     * Hashes the character n-grams of the normalised characters {@code [start, start + len)} into
+     * {@code s.grams} and returns their number, in the order a sink gets them.
+     */
+    int charGrams(Scratch s, int start, int len) {
         // the word with boundary marks: '<' + chars + '>'
         int total = len + 2;
         char[] w = s.word(total);
@@ -283,10 +301,10 @@ final class FeatureExtractor {
                 }
             }
         }
-        sink.charGrams(out, count);
+        return count;
     }
 
-    private static boolean isNegation(long h, Scratch s, int t) {
+    static boolean isNegation(long h, Scratch s, int t) {
         int len = s.tokLen[t];
         if (len >= 3) {
             int end = s.tokStart[t] + len;
@@ -310,7 +328,7 @@ final class FeatureExtractor {
     }
 
     /** Fibonacci hashing: the top bits of the seeded hash times the golden ratio. */
-    private int bucket(long h, long seed) {
+    int bucket(long h, long seed) {
         return (int) (((h ^ seed) * 0x9E3779B97F4A7C15L) >>> shift);
     }
 
@@ -331,6 +349,8 @@ final class FeatureExtractor {
     static void tokenise(String text, Scratch s, boolean handleChars) {
         int n = text.length();
         s.reset(n);
+        char[] in = s.in;
+        text.getChars(0, n, in, 0);
         char[] norm = s.norm;
         int out = 0;
         int i = 0;
@@ -341,7 +361,7 @@ final class FeatureExtractor {
         int upper = 0;
         int lower = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = in[i];
             int cp = c;
             int width = 1;
             if (c < 128) {
@@ -386,7 +406,7 @@ final class FeatureExtractor {
                         if (++i == n) {
                             break;
                         }
-                        c = text.charAt(i);
+                        c = in[i];
                         if (c >= 128 || ASCII[c] != A_WORD) {
                             break;
                         }
@@ -394,21 +414,21 @@ final class FeatureExtractor {
                     continue;
                 }
                 if (cls == A_PUNCT) {
-                    if ((c == '\'') && type == WORD && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
+                    if ((c == '\'') && type == WORD && i + 1 < n && Character.isLetter(in[i + 1])) {
                         norm[out++] = '\'';
                         h = (h ^ '\'') * FNV_PRIME;
                         i++;
                         continue;
                     }
-                    if (c == '@' && i + 1 < n && isHandleChar(text.charAt(i + 1)) && type != WORD) {
+                    if (c == '@' && i + 1 < n && isHandleChar(in[i + 1]) && type != WORD) {
                         if (type >= 0) {
                             out = s.end(type, start, out, h, upper, lower);
                         }
                         i++;
                         int handleStart = out;
-                        while (i < n && isHandleChar(text.charAt(i))) {
+                        while (i < n && isHandleChar(in[i])) {
                             if (handleChars) {
-                                char hc = text.charAt(i);
+                                char hc = in[i];
                                 norm[out++] = hc >= 'A' && hc <= 'Z' ? (char) (hc + 32) : hc;
                             }
                             i++;
@@ -417,7 +437,7 @@ final class FeatureExtractor {
                         type = -1;
                         continue;
                     }
-                    if (c == '#' && i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                    if (c == '#' && i + 1 < n && Character.isLetterOrDigit(in[i + 1])) {
                         if (type >= 0) {
                             out = s.end(type, start, out, h, upper, lower);
                         }
@@ -449,8 +469,8 @@ final class FeatureExtractor {
                 continue;
             }
             if (Character.isHighSurrogate(c)) {
-                if (i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    cp = Character.toCodePoint(c, text.charAt(i + 1));
+                if (i + 1 < n && Character.isLowSurrogate(in[i + 1])) {
+                    cp = Character.toCodePoint(c, in[i + 1]);
                     width = 2;
                 } else {
                     cp = -1;
@@ -536,7 +556,7 @@ final class FeatureExtractor {
                 case Character.INITIAL_QUOTE_PUNCTUATION:
                 case Character.FINAL_QUOTE_PUNCTUATION:
                 case Character.OTHER_PUNCTUATION: {
-                    if (c == '\u2019' && type == WORD && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
+                    if (c == '\u2019' && type == WORD && i + 1 < n && Character.isLetter(in[i + 1])) {
                         norm[out++] = '\'';
                         h = (h ^ '\'') * FNV_PRIME;
                         i++;
@@ -598,21 +618,25 @@ final class FeatureExtractor {
     }
 
     /**
-     * Per-thread working memory of the extractor and of scoring: token arrays, the normalised
-     * characters and score sums. Reused across calls; large buffers are dropped after a huge text.
+     * Per-thread working memory of the extractor: the text's characters, the normalised characters and
+     * the token arrays, each at least as long as the text (a text of n characters has at most n
+     * tokens, so that adding a token checks no capacity). Reused across calls; large buffers are
+     * dropped after a huge text.
      */
     static final class Scratch {
         private static final int KEEP_CHARS = 1 << 14;
 
+        /** The text's characters. */
+        char[] in = new char[512];
         char[] norm = new char[512];
-        int[] tokStart = new int[128];
-        int[] tokLen = new int[128];
-        int[] tokType = new int[128];
-        long[] tokHash = new long[128];
-        boolean[] tokCaps = new boolean[128];
+        int[] tokStart = new int[512];
+        int[] tokLen = new int[512];
+        int[] tokType = new int[512];
+        long[] tokHash = new long[512];
+        boolean[] tokCaps = new boolean[512];
         int tokens;
         private char[] word = new char[64];
-        private int[] grams = new int[256];
+        int[] grams = new int[256];
         private int[] wordBuckets = new int[256];
 
         /** A buffer for {@code n} word-level feature buckets. */
@@ -640,16 +664,25 @@ final class FeatureExtractor {
         }
 
         void reset(int textLength) {
-            // a text of n chars normalises to at most n chars plus nothing: specials write no chars
+            // a text of n chars normalises to at most n chars (specials write none) and has at most n
+            // tokens (each takes at least one char)
             if (norm.length < textLength) {
-                norm = new char[Math.max(textLength, norm.length * 2)];
+                int size = Math.max(textLength, norm.length * 2);
+                norm = new char[size];
+                in = new char[size];
+                tokStart = new int[size];
+                tokLen = new int[size];
+                tokType = new int[size];
+                tokHash = new long[size];
+                tokCaps = new boolean[size];
             } else if (norm.length > KEEP_CHARS && textLength <= KEEP_CHARS) {
                 norm = new char[512];
-                tokStart = new int[128];
-                tokLen = new int[128];
-                tokType = new int[128];
-                tokHash = new long[128];
-                tokCaps = new boolean[128];
+                in = new char[512];
+                tokStart = new int[512];
+                tokLen = new int[512];
+                tokType = new int[512];
+                tokHash = new long[512];
+                tokCaps = new boolean[512];
                 word = new char[64];
                 grams = new int[256];
                 wordBuckets = new int[256];
@@ -657,19 +690,7 @@ final class FeatureExtractor {
             tokens = 0;
         }
 
-        private void grow() {
-            int n = tokStart.length * 2;
-            tokStart = java.util.Arrays.copyOf(tokStart, n);
-            tokLen = java.util.Arrays.copyOf(tokLen, n);
-            tokType = java.util.Arrays.copyOf(tokType, n);
-            tokHash = java.util.Arrays.copyOf(tokHash, n);
-            tokCaps = java.util.Arrays.copyOf(tokCaps, n);
-        }
-
         int end(int type, int start, int out, long h, int upper, int lower) {
-            if (tokens == tokStart.length) {
-                grow();
-            }
             tokStart[tokens] = start;
             tokLen[tokens] = out - start;
             tokType[tokens] = type;

@@ -135,8 +135,9 @@ final class ModelCodec {
         body.writeInt(table.used());
         for (int r = 0; r < table.used(); r++) {
             body.writeInt(table.bucket(r));
+            int o = table.rowOffset(r);
             for (int k = 0; k < stride; k++) {
-                body.writeFloat(t[r * stride + k]);
+                body.writeFloat(t[o + k]);
             }
         }
         body.flush();

@@ -42,9 +42,9 @@ import java.util.Optional;
  * <p>The sentiment score is {@code P(positive) - P(negative)}; the complaint score is
  * {@code P(complaint)} and a mention is a complaint when it is at least 0.5. Classification is
  * thread-safe and takes time linear in the text's length; it allocates nothing but its result (plus
- * whatever a feature source allocates): working memory is kept per thread and model, about 330 KB for a
- * polarity model and 200 KB for a complaint model (mostly the memory of the recent words' character
- * n-gram sums, 8,192 words). In memory the model keeps only the used buckets of its hashed weight
+ * whatever a feature source allocates): working memory is kept per thread and model, about 800 KB for a
+ * polarity model and 540 KB for a complaint model (mostly the memory of what the last 16,384 distinct
+ * words contribute by themselves). In memory the model keeps only the used buckets of its hashed weight
  * table (as the file does), a few MB even for large training sets, instead of {@code 2^hashBits}
  * rows.
  *
@@ -114,7 +114,7 @@ public final class TrainedModel implements MentionClassifier {
         this.table = new WeightTable(table, outputs + 1, config.hashBits());
         this.featureVersion = featureVersion;
         this.extractor = extractorFor(config, featureVersion);
-        this.work = ThreadLocal.withInitial(() -> new Work(outputs, this.table));
+        this.work = ThreadLocal.withInitial(() -> new Work(outputs, this.table, this.extractor));
     }
 
     /** The identity mix: each group's score goes to its own logit, unweighted. */
@@ -240,8 +240,7 @@ public final class TrainedModel implements MentionClassifier {
 
     /** Each feature group's normalised scores, into {@code w.words} and {@code w.chars}. */
     private void groups(String text, Work w) {
-        w.clear();
-        extractor.extract(text, w.scratch, w);
+        w.score(text);
         double sw = w.wordNorm == 0 ? 0 : GROUP_SCALE / Math.sqrt(w.wordNorm);
         double sc = w.charNorm == 0 ? 0 : GROUP_SCALE / Math.sqrt(w.charNorm);
         for (int k = 0; k < outputs; k++) {
@@ -411,15 +410,35 @@ public final class TrainedModel implements MentionClassifier {
     }
 
     /**
-     * Per-thread working memory: the extractor's scratch, and the sink that sums idf-weighted weights
-     * and squared idf weights per feature group. The character n-grams of a word always add up to a
-     * per-word subtotal before they join the total, and recent words' subtotals are cached (keyed by
-     * the 64-bit hash of the word's normalised characters): frequent words cost one lookup, and the
-     * result is the same whether or not the word was cached.
+     * Per-thread working memory, and the scoring of a text: it tokenises with the extractor, then walks
+     * the tokens once, producing the features {@link FeatureExtractor#extract} would hand a sink, in the
+     * same order, and sums their idf-weighted weights and squared idf weights per feature group in that
+     * order, so the sums are the same to the last bit (FastScoringTest compares them).
+     *
+     * <p>What a word contributes by itself is remembered for the last {@value #CACHE} distinct words
+     * (a direct-mapped table keyed by the 64-bit hash of the word's normalised characters; one entry is
+     * one run of longs, so one or two cache lines): whether it is a negation word, where its unigram's
+     * and negated unigram's weight rows are, and the sum of its character n-grams' rows, which is
+     * always computed as a subtotal before it joins the group's sum. A frequent word then costs one
+     * probe instead of a negation-table probe, two bucket lookups and its character n-grams. The
+     * word-level features are gathered as row offsets and summed in one loop after the tokens, so that
+     * their memory accesses overlap (TrainedModelBenchmark, {@code zipf} and {@code tweets} texts).
      */
-    private static final class Work extends FeatureExtractor.Sink {
-        private static final int CACHE_BITS = 13;
+    private static final class Work {
+        /**
+         * 16,384 words: against 8,192, 10 to 15% less CPU per classification on real English tweets and
+         * on the benchmark's {@code tweets} and {@code zipf} texts (fewer words' n-grams recomputed), for
+         * twice the memory (TrainedModelBenchmark main and a harness over the XLM-T English tweets).
+         */
+        private static final int CACHE_BITS = 14;
         private static final int CACHE = 1 << CACHE_BITS;
+        /** Entry meta: where the unigram's row is (bits 0 to 29) and the negated unigram's (30 to 59). */
+        private static final int OFFSET_BITS = 30;
+        private static final long OFFSET_MASK = (1L << OFFSET_BITS) - 1;
+        private static final long NEGATION = 1L << 60;
+        /** Entry meta: the entry holds a word (a handle's entry holds only its n-grams). */
+        private static final long WORD_ENTRY = 1L << 61;
+        private static final long HANDLE_ENTRY = 1L << 62;
 
         final FeatureExtractor.Scratch scratch = new FeatureExtractor.Scratch();
         final double[] z;
@@ -429,166 +448,254 @@ public final class TrainedModel implements MentionClassifier {
         double charNorm;
         final float[] dense = new float[DENSE];
         final IntList named = new IntList();
+        private final FeatureExtractor fx;
         private final WeightTable table;
         private final float[] t;
         private final int outputs;
-        private final double[] sub;
-        private double subNorm;
-        private final long[] keys = new long[CACHE];
-        private final boolean[] used = new boolean[CACHE];
-        private final double[] cached;
+        /** Longs per entry: key, meta, one sum per output, the sum of squared idf weights. */
+        private final int entry;
+        /** The remembered words, {@link #entry} longs each (sums as the raw bits of doubles). */
+        private final long[] entries;
+        /** Row offsets of the text's word-level features, in order. */
+        private int[] offsets = new int[256];
+        private final int capsOffset;
 
-        Work(int outputs, WeightTable table) {
+        Work(int outputs, WeightTable table, FeatureExtractor fx) {
             this.z = new double[outputs];
             this.words = new double[outputs];
             this.chars = new double[outputs];
-            this.sub = new double[outputs];
-            this.cached = new double[CACHE * (outputs + 1)];
             this.table = table;
             this.t = table.rows();
             this.outputs = outputs;
+            this.fx = fx;
+            this.entry = outputs + 3;
+            this.entries = new long[CACHE * entry];
+            this.capsOffset = table.offset(fx.bucket(0, FeatureExtractor.SEED_ALLCAPS));
+            if (table.rows().length > OFFSET_MASK) {
+                throw new IllegalArgumentException("too many weight rows: " + table.used());
+            }
         }
 
-        void clear() {
+        /** Scores a text: each group's sums into {@link #words} and {@link #chars}, not yet normalised. */
+        void score(String text) {
+            FeatureExtractor fx = this.fx;
+            FeatureExtractor.Scratch s = scratch;
+            FeatureExtractor.tokenise(text, s, fx.handleChars);
+            int tokens = s.tokens;
+            long[] hashes = s.tokHash;
+            int[] types = s.tokType;
+            boolean[] caps = s.tokCaps;
+            int wordMin = fx.wordMin;
+            int wordMax = fx.wordMax;
+            boolean charGrams = fx.charMax > 0;
+            int[] off = offsets;
+            if (off.length < tokens * (1 + Math.max(1, wordMax))) {
+                off = offsets = new int[tokens * (1 + Math.max(1, wordMax))];
+            }
             for (int k = 0; k < outputs; k++) {
-                words[k] = 0;
                 chars[k] = 0;
             }
-            wordNorm = 0;
             charNorm = 0;
-        }
-
-        @Override
-        void word(int bucket) {
-            wordNorm += add(bucket, words);
-        }
-
-        @Override
-        void chars(int bucket) {
-            subNorm += add(bucket, sub);
-        }
-
-        /** The text's word features summed in locals, in order (the same result as one by one). */
-        @Override
-        void words(int[] buckets, int count) {
-            if (outputs == 3 || outputs == 1) {
-                wordNorm = sum(buckets, count, words, wordNorm);
-            } else {
-                super.words(buckets, count);
-            }
-        }
-
-        /**
-         * A word's n-grams summed in locals, in the same order as {@link #chars(int)} would (so the
-         * same result to the last bit).
-         */
-        @Override
-        void charGrams(int[] buckets, int count) {
-            if (outputs == 3 || outputs == 1) {
-                subNorm = sum(buckets, count, sub, subNorm);
-            } else {
-                super.charGrams(buckets, count);
-            }
-        }
-
-        /**
-         * Adds the rows of {@code buckets} to {@code acc} (one or three outputs) in locals, in order,
-         * and returns {@code norm} plus the squared feature values.
-         */
-        private double sum(int[] buckets, int count, double[] acc, double norm) {
-            WeightTable table = this.table;
-            float[] t = this.t;
-            if (outputs == 3) {
-                double s0 = acc[0];
-                double s1 = acc[1];
-                double s2 = acc[2];
-                for (int i = 0; i < count; i++) {
-                    int o = table.offset(buckets[i]);
-                    if (o >= 0) {
-                        double v = t[o];
-                        s0 += v * t[o + 1];
-                        s1 += v * t[o + 2];
-                        s2 += v * t[o + 3];
-                        norm += v * v;
+            int oc = 0;
+            int negatedLeft = 0;
+            for (int tk = 0; tk < tokens; tk++) {
+                int type = types[tk];
+                long h = hashes[tk];
+                if (type == FeatureExtractor.WORD) {
+                    int e = wordEntry(h, tk, charGrams);
+                    long meta = entries[e + 1];
+                    boolean negated = negatedLeft > 0;
+                    if (negated) {
+                        negatedLeft--;
                     }
+                    if ((meta & NEGATION) != 0) {
+                        negatedLeft = FeatureExtractor.NEGATION_SCOPE;
+                    }
+                    if (wordMin == 1) {
+                        off[oc++] = (int) (negated ? (meta >>> OFFSET_BITS) & OFFSET_MASK : meta & OFFSET_MASK);
+                        if (caps[tk]) {
+                            off[oc++] = capsOffset;
+                        }
+                    }
+                    if (charGrams) {
+                        addChars(e);
+                    }
+                } else {
+                    if (type == FeatureExtractor.PUNCT) {
+                        negatedLeft = 0;
+                    }
+                    if (wordMin == 1) {
+                        off[oc++] = table.offset(fx.bucket(h, FeatureExtractor.SEED_UNIGRAM));
+                        if (caps[tk]) {
+                            off[oc++] = capsOffset;
+                        }
+                    }
+                    if (charGrams && type == FeatureExtractor.SPECIAL && s.tokLen[tk] > 0) {
+                        addChars(handleEntry(FeatureExtractor.handleKey(s, tk), tk));
+                    }
+                }
+                if (wordMax >= 2) {
+                    long g = h;
+                    int from = Math.max(0, tk - wordMax + 1);
+                    for (int u = tk - 1, n = 2; u >= from; u--, n++) {
+                        g = g * 0x2127599BF4325C37L + hashes[u] + n;
+                        if (n >= wordMin) {
+                            off[oc++] = table.offset(fx.bucket(g, FeatureExtractor.SEED_NGRAM));
+                        }
+                    }
+                }
+            }
+            wordNorm = sum(off, oc, words);
+        }
+
+        /** The entry of a word token, filled in first if the word is not remembered. */
+        private int wordEntry(long h, int tk, boolean charGrams) {
+            long[] en = entries;
+            int e = slot(h) * entry;
+            if (en[e] == h && (en[e + 1] & WORD_ENTRY) != 0) {
+                return e;
+            }
+            FeatureExtractor fx = this.fx;
+            long meta = WORD_ENTRY;
+            if (fx.wordMin == 1) {
+                meta |= table.offset(fx.bucket(h, FeatureExtractor.SEED_UNIGRAM))
+                        | (long) table.offset(fx.bucket(h, FeatureExtractor.SEED_NEGATED)) << OFFSET_BITS;
+            }
+            if (FeatureExtractor.isNegation(h, scratch, tk)) {
+                meta |= NEGATION;
+            }
+            fill(e, h, meta, charGrams, tk);
+            return e;
+        }
+
+        /** The entry of a handle token's character n-grams, filled in first if not remembered. */
+        private int handleEntry(long key, int tk) {
+            int e = slot(key) * entry;
+            if (entries[e] == key && (entries[e + 1] & HANDLE_ENTRY) != 0) {
+                return e;
+            }
+            fill(e, key, HANDLE_ENTRY, true, tk);
+            return e;
+        }
+
+        /** Fills an entry: key, meta and the subtotal of the token's character n-grams (or zeros). */
+        private void fill(int e, long key, long meta, boolean charGrams, int tk) {
+            long[] en = entries;
+            en[e] = key;
+            en[e + 1] = meta;
+            int outputs = this.outputs;
+            if (!charGrams) {
+                for (int k = 0; k <= outputs; k++) {
+                    en[e + 2 + k] = 0;
+                }
+                return;
+            }
+            FeatureExtractor.Scratch s = scratch;
+            int count = fx.charGrams(s, s.tokStart[tk], s.tokLen[tk]);
+            int[] grams = s.grams;
+            float[] t = this.t;
+            WeightTable table = this.table;
+            if (outputs == 3) {
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double norm = 0;
+                for (int i = 0; i < count; i++) {
+                    int o = table.offset(grams[i]); // the zero row for unused buckets: adds nothing
+                    double v = t[o];
+                    s0 += v * t[o + 1];
+                    s1 += v * t[o + 2];
+                    s2 += v * t[o + 3];
+                    norm += v * v;
+                }
+                en[e + 2] = Double.doubleToRawLongBits(s0);
+                en[e + 3] = Double.doubleToRawLongBits(s1);
+                en[e + 4] = Double.doubleToRawLongBits(s2);
+                en[e + 5] = Double.doubleToRawLongBits(norm);
+            } else if (outputs == 1) {
+                double s0 = 0;
+                double norm = 0;
+                for (int i = 0; i < count; i++) {
+                    int o = table.offset(grams[i]);
+                    double v = t[o];
+                    s0 += v * t[o + 1];
+                    norm += v * v;
+                }
+                en[e + 2] = Double.doubleToRawLongBits(s0);
+                en[e + 3] = Double.doubleToRawLongBits(norm);
+            } else {
+                double[] sub = new double[outputs + 1];
+                for (int i = 0; i < count; i++) {
+                    int o = table.offset(grams[i]);
+                    double v = t[o];
+                    for (int k = 0; k < outputs; k++) {
+                        sub[k] += v * t[o + 1 + k];
+                    }
+                    sub[outputs] += v * v;
+                }
+                for (int k = 0; k <= outputs; k++) {
+                    en[e + 2 + k] = Double.doubleToRawLongBits(sub[k]);
+                }
+            }
+        }
+
+        /** Adds an entry's character n-gram subtotal to the group's sums. */
+        private void addChars(int e) {
+            long[] en = entries;
+            double[] c = chars;
+            for (int k = 0; k < outputs; k++) {
+                c[k] += Double.longBitsToDouble(en[e + 2 + k]);
+            }
+            charNorm += Double.longBitsToDouble(en[e + 2 + outputs]);
+        }
+
+        /**
+         * Sums the rows at {@code offsets[0..count)} into {@code acc} (cleared first) in locals, in
+         * order, and returns the sum of the squared feature values.
+         */
+        private double sum(int[] offsets, int count, double[] acc) {
+            float[] t = this.t;
+            double norm = 0;
+            if (outputs == 3) {
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                for (int i = 0; i < count; i++) {
+                    int o = offsets[i];
+                    double v = t[o];
+                    s0 += v * t[o + 1];
+                    s1 += v * t[o + 2];
+                    s2 += v * t[o + 3];
+                    norm += v * v;
                 }
                 acc[0] = s0;
                 acc[1] = s1;
                 acc[2] = s2;
-            } else {
-                double s0 = acc[0];
+            } else if (outputs == 1) {
+                double s0 = 0;
                 for (int i = 0; i < count; i++) {
-                    int o = table.offset(buckets[i]);
-                    if (o >= 0) {
-                        double v = t[o];
-                        s0 += v * t[o + 1];
-                        norm += v * v;
-                    }
+                    int o = offsets[i];
+                    double v = t[o];
+                    s0 += v * t[o + 1];
+                    norm += v * v;
                 }
                 acc[0] = s0;
+            } else {
+                java.util.Arrays.fill(acc, 0);
+                for (int i = 0; i < count; i++) {
+                    int o = offsets[i];
+                    double v = t[o];
+                    for (int k = 0; k < outputs; k++) {
+                        acc[k] += v * t[o + 1 + k];
+                    }
+                    norm += v * v;
+                }
             }
             return norm;
         }
 
-        @Override
-        boolean charsCached(long wordHash) {
-            int slot = slot(wordHash);
-            if (used[slot] && keys[slot] == wordHash) {
-                int o = slot * (outputs + 1);
-                for (int k = 0; k < outputs; k++) {
-                    chars[k] += cached[o + k];
-                }
-                charNorm += cached[o + outputs];
-                return true;
-            }
-            for (int k = 0; k < outputs; k++) {
-                sub[k] = 0;
-            }
-            subNorm = 0;
-            return false;
-        }
-
-        @Override
-        void charsDone(long wordHash) {
-            int slot = slot(wordHash);
-            int o = slot * (outputs + 1);
-            for (int k = 0; k < outputs; k++) {
-                chars[k] += sub[k];
-                cached[o + k] = sub[k];
-            }
-            charNorm += subNorm;
-            cached[o + outputs] = subNorm;
-            keys[slot] = wordHash;
-            used[slot] = true;
-        }
-
         private static int slot(long h) {
             return (int) ((h * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
-        }
-
-        /** Adds a feature's weights times its idf to the sums and returns the idf squared. */
-        private double add(int bucket, double[] sums) {
-            int o = table.offset(bucket);
-            if (o < 0) {
-                return 0;
-            }
-            float[] t = this.t;
-            if (outputs == 1) {
-                double v = t[o];
-                sums[0] += v * t[o + 1];
-                return v * v;
-            } else if (outputs == 3) {
-                double v = t[o];
-                sums[0] += v * t[o + 1];
-                sums[1] += v * t[o + 2];
-                sums[2] += v * t[o + 3];
-                return v * v;
-            }
-            double v = t[o];
-            for (int k = 0; k < outputs; k++) {
-                sums[k] += v * t[o + 1 + k];
-            }
-            return v * v;
         }
     }
 }

@@ -14,6 +14,11 @@ import java.util.Arrays;
  * lookup of a rare word's n-gram is a cache miss; the directory (256 KB at 2^20 buckets) stays in the
  * CPU's caches, an unused bucket costs no access to the rows at all, and the used rows are a fraction
  * of the full table's size. Lookups give exactly the full table's values (unused rows are zero).
+ *
+ * <p>An unused bucket's offset is that of an all-zero row kept before the used rows, so that a caller
+ * sums without a branch on whether the bucket is used (adding 0.0 changes no sum): the outcome of that
+ * branch is as random as the text's n-grams, and mispredicting it cost more than the additions
+ * (TrainedModelBenchmark).
  */
 final class WeightTable {
 
@@ -21,7 +26,7 @@ final class WeightTable {
     private final int hashBits;
     /** Per 64 buckets: the bitmap of used buckets, then the number of used buckets before them. */
     private final long[] directory;
-    /** The used buckets' rows, in bucket order. */
+    /** An all-zero row, then the used buckets' rows, in bucket order. */
     private final float[] rows;
     /** The used buckets, in increasing order (for writing). */
     private final int[] buckets;
@@ -44,7 +49,7 @@ final class WeightTable {
             }
         }
         this.buckets = new int[used];
-        this.rows = new float[used * stride];
+        this.rows = new float[(used + 1) * stride];
         this.directory = new long[2 * (n >>> 6)];
         int r = 0;
         for (int b = 0; b < n; b++) {
@@ -54,7 +59,7 @@ final class WeightTable {
             if (nonZero(full, b * stride, stride)) {
                 directory[2 * (b >>> 6)] |= 1L << b;
                 buckets[r] = b;
-                System.arraycopy(full, b * stride, rows, r * stride, stride);
+                System.arraycopy(full, b * stride, rows, (r + 1) * stride, stride);
                 r++;
             }
         }
@@ -89,27 +94,37 @@ final class WeightTable {
         return buckets[r];
     }
 
-    /** The rows, {@link #stride()} floats each, in bucket order. */
+    /**
+     * The rows, {@link #stride()} floats each: the all-zero row of the unused buckets, then the used
+     * buckets' rows in bucket order.
+     */
     float[] rows() {
         return rows;
     }
 
-    /** Where the bucket's row starts in {@link #rows()}, or -1 for an unused (all-zero) bucket. */
+    /** Where the {@code r}-th used bucket's row starts in {@link #rows()}. */
+    int rowOffset(int r) {
+        return (r + 1) * stride;
+    }
+
+    /**
+     * Where the bucket's row starts in {@link #rows()}: 0, the all-zero row, for an unused bucket.
+     * Branch-free.
+     */
     int offset(int bucket) {
         int w = (bucket >>> 6) << 1;
         long bits = directory[w];
-        long bit = 1L << bucket;
-        if ((bits & bit) == 0) {
-            return -1;
-        }
-        return ((int) directory[w + 1] + Long.bitCount(bits & (bit - 1))) * stride;
+        int used = (int) (bits >>> bucket) & 1;
+        // the used buckets up to and including this one: its row's index after the zero row
+        int rank = (int) directory[w + 1] + Long.bitCount(bits & (-1L >>> (63 - (bucket & 63))));
+        return rank * used * stride;
     }
 
     /** The full table again, {@code stride << hashBits} floats. */
     float[] expand() {
         float[] full = new float[stride << hashBits];
         for (int r = 0; r < buckets.length; r++) {
-            System.arraycopy(rows, r * stride, full, buckets[r] * stride, stride);
+            System.arraycopy(rows, (r + 1) * stride, full, buckets[r] * stride, stride);
         }
         return full;
     }
