@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A trained model scores a text through its own one-pass scorer (remembered words, row offsets, a zero
- * row for unused buckets); these tests hold it to the plain definition: the reference extractor (the
- * extraction code as it was before the scorer, kept in the tests) handing each feature to a sink that
- * sums the full weight table's rows one by one, in order. The group scores must be the same to the last
+ * row for unused buckets); these tests hold it to the plain definition: the training path's extraction
+ * ({@link FeatureExtractor#extract}, the features a model learns from) handing each feature to a sink that
+ * sums the full weight table's rows one by one, in order, so a model scores a text by exactly the features
+ * it was trained on. The group scores must be the same to the last
  * bit, for every text in a sequence (so with words remembered from earlier texts, and evicted).
  */
 class FastScoringTest {
@@ -72,7 +73,7 @@ class FastScoringTest {
     /** The group scores by definition: every feature's full-table row, summed one by one in order. */
     private static double[] reference(TrainedModel model, String text) {
         TrainerConfig c = model.config();
-        ReferenceFeatureExtractor ex = new ReferenceFeatureExtractor(c.wordNgramMin(), c.wordNgramMax(),
+        FeatureExtractor ex = new FeatureExtractor(c.wordNgramMin(), c.wordNgramMax(),
                 c.charNgramMin(), c.charNgramMax(), c.hashBits(), model.featureVersion());
         int outputs = model.outputs();
         float[] full = model.weights().expand();
@@ -81,7 +82,7 @@ class FastScoringTest {
         double[] chars = new double[outputs];
         double[] sub = new double[outputs];
         double[] norms = new double[3]; // words, chars, the current word's n-grams
-        ex.extract(text, new ReferenceFeatureExtractor.Scratch(), new ReferenceFeatureExtractor.Sink() {
+        ex.extract(text, new FeatureExtractor.Scratch(), new FeatureExtractor.Sink() {
             @Override
             void word(int bucket) {
                 norms[0] += add(bucket, words);
