@@ -1,5 +1,6 @@
 package dev.firebreak.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -32,6 +33,8 @@ import dev.firebreak.mention.Visibility;
 import dev.firebreak.plan.PlanStep;
 import dev.firebreak.plan.ResponsePlan;
 import dev.firebreak.plan.StepKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -101,10 +104,29 @@ public final class FirebreakJson {
     public ObjectNode parseObject(String json) {
         Objects.requireNonNull(json, "json");
         JsonNode node;
-        try {
-            node = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new JsonFormatException("not valid JSON: " + e.getOriginalMessage());
+        try (JsonParser p = mapper.createParser(json)) {
+            try {
+                node = mapper.readTree(p);
+            } catch (JsonProcessingException e) {
+                throw new JsonFormatException("not valid JSON: " + e.getOriginalMessage());
+            }
+            if (node != null && !node.isMissingNode()) {
+                // a second value on the line, or junk after the object: refused, never silently dropped
+                long column = -1;
+                try {
+                    if (p.nextToken() != null) {
+                        column = p.currentTokenLocation().getColumnNr();
+                    }
+                } catch (JsonProcessingException e) {
+                    column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+                }
+                if (column >= 0) {
+                    throw new JsonFormatException("not valid JSON: text after the end of the object"
+                            + (column > 0 ? " (column " + column + ")" : ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a String does no I/O
         }
         if (node == null || node.isMissingNode()) {
             throw new JsonFormatException("empty input, expected a JSON object");

@@ -112,6 +112,15 @@ class FirebreakJsonTest {
         assertMessage("", "empty input");
     }
 
+    @Test
+    void refusesTextAfterTheObjectInsteadOfDroppingIt() {
+        String one = "{\"id\":\"1\",\"platform\":\"twitter\",\"text\":\"x\"}";
+        assertMessage(one + " junk", "not valid JSON: text after the end of the object");
+        assertMessage(one + one.replace("\"1\"", "\"2\""), "not valid JSON: text after the end of the object");
+        assertMessage(one + " 5", "not valid JSON");
+        assertEquals("1", json.readMention(one + " \t\r").id(), "trailing white space is fine");
+    }
+
     private void assertMessage(String line, String expected) {
         JsonFormatException e = assertThrows(JsonFormatException.class, () -> json.readMention(line));
         assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());
