@@ -34,10 +34,15 @@ public final class Main {
     /** Runs a command with the given streams and returns its exit code; never calls {@code System.exit}. */
     public static int run(String[] args, CliIO io) {
         Map<String, Command> commands = commands();
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+        if (args.length == 0) {
+            io.err().println("firebreak: name a command");
+            io.err().print(overview(commands));
+            return USAGE;
+        }
+        if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             io.out().print(overview(commands));
             io.out().flush();
-            return args.length == 0 ? USAGE : OK;
+            return OK;
         }
         Command command = commands.get(args[0]);
         if (command == null) {

@@ -77,7 +77,8 @@ final class ReplayCommand implements Command {
                 + "(incidents opened, alerts, severity changes, escalations, deadlines missed, plan steps).\n"
                 + "\n"
                 + "  --in F        Mention JSON lines (default: standard input)\n"
-                + "  --brand NAME  watch only this brand (repeatable); default: every brand named in the data\n"
+                + "  --brand NAME  watch this brand (repeatable), and only the brands named so; default: every\n"
+                + "                brand named in the data. Mentions without a \"brand\" field match it by name\n"
                 + "  --journal DIR persist the engine state in a journal there; running the same command again\n"
                 + "                after a crash resumes from the journal and ends with the same report\n"
                 + "  --report F    also write the JSON report of every incident there\n"
@@ -173,8 +174,8 @@ final class ReplayCommand implements Command {
         mentions.sort(Comparator.comparing(Mention::createdAt)); // stable: equal times keep file order
         List<Brand> brands = brands(mentions, args.values("brand"));
         if (brands.isEmpty()) {
-            throw new UsageException("no brand to watch: the mentions name no brand"
-                    + (args.values("brand").isEmpty() ? "" : " among " + args.values("brand")));
+            throw new UsageException("no brand to watch: the mentions have no \"brand\" field; name the brand with"
+                    + " --brand NAME (its mentions are found by the name in their text)");
         }
         List<Call> calls = calls(mentions);
         ReplayClock clock = new ReplayClock();
@@ -355,8 +356,11 @@ final class ReplayCommand implements Command {
         return Instant.ofEpochSecond((t.getEpochSecond() / 60 + 1) * 60);
     }
 
-    /** The brands named in the data (or the ones asked for), with their own accounts. */
-    private static List<Brand> brands(List<Mention> mentions, List<String> only) {
+    /**
+     * The brands named in the data, or the ones asked for (whether or not the data names them: mentions
+     * without a {@code brand} field match a brand by its name in their text), with their own accounts.
+     */
+    private static List<Brand> brands(List<Mention> mentions, List<String> only) throws UsageException {
         Map<String, Brand.Builder> builders = new LinkedHashMap<>();
         Set<String> wanted = new LinkedHashSet<>();
         for (String o : only) {
@@ -373,6 +377,13 @@ final class ReplayCommand implements Command {
             Brand.Builder bb = builders.computeIfAbsent(name, n -> Brand.builder(n).keywords(n));
             if (m.ownedAccount() && !m.author().handle().isEmpty()) {
                 bb.ownedAccount(m.platform(), m.author().handle());
+            }
+        }
+        for (String name : wanted) {
+            try {
+                builders.computeIfAbsent(name, n -> Brand.builder(n).keywords(n));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--brand: " + e.getMessage());
             }
         }
         List<Brand> out = new ArrayList<>();

@@ -56,4 +56,26 @@ class ReplayCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, Main.run(new String[] {"replay", "--nope"}, io));
     }
+
+    @Test
+    void aBrandNamedOnTheCommandLineIsWatchedEvenWhenTheMentionsCarryNoBrandField() throws Exception {
+        // what 'firebreak ingest' writes: platform payloads know no brand, the text names it
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            in.append("{\"id\": \"").append(100 + i).append("\", \"platform\": \"twitter\", \"createdAt\": \"2024-05-01T10:0")
+                    .append(i).append(":00Z\", \"author\": {\"id\": \"").append(i).append("\", \"handle\": \"user")
+                    .append(i).append("\", \"followers\": 50}, \"text\": \"Acme charged me twice and support ignores me."
+                            + " Terrible, I want a refund!\"}\n");
+        }
+        Path report = dir.resolve("report.json");
+        CliRun r = CliRun.run(in.toString(), "replay", "--brand", "acme", "--report", report.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode incidents = new ObjectMapper().readTree(Files.readString(report)).get("incidents");
+        assertTrue(incidents.size() >= 1, r.out());
+        assertEquals("acme", incidents.get(0).get("brand").asText());
+
+        CliRun none = CliRun.run(in.toString(), "replay");
+        assertEquals(2, none.code(), none.err());
+        assertTrue(none.err().contains("--brand"), "says how to name the brand: " + none.err());
+    }
 }

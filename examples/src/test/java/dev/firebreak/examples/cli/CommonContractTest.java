@@ -1,0 +1,88 @@
+package dev.firebreak.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The common rules of CLI.md that every command keeps: input, output files, bad lines, usage. */
+class CommonContractTest {
+
+    private static final String MENTION = "{\"id\": \"1\", \"platform\": \"twitter\", \"text\": \"Worst service ever, refund me\"}";
+    private static final String POST = "{\"id\": \"p1\", \"account\": \"acme\", \"text\": \"Spring menu is out\"}";
+    private static final String DRAFT = "{\"id\": \"r1\", \"text\": \"Sorry, we will refund you by Friday.\"}";
+
+    @Test
+    void aByteOrderMarkBeforeTheFirstLineIsNotABadLine() {
+        String bom = "\uFEFF";
+        CliRun classify = CliRun.run(bom + MENTION + "\n", "classify");
+        assertEquals(0, classify.code(), classify.err());
+        assertEquals("", classify.err());
+        assertEquals(1, classify.lines().size());
+        CliRun post = CliRun.run(bom + POST + "\n", "check-post");
+        assertEquals(0, post.code(), post.err());
+        assertEquals(1, post.lines().size());
+        CliRun reply = CliRun.run(bom + DRAFT + "\n", "check-reply");
+        assertEquals(0, reply.code(), reply.err());
+        assertEquals(1, reply.lines().size());
+    }
+
+    @Test
+    void twoObjectsOnOneLineAreRejectedNotHalfRead(@TempDir Path dir) throws Exception {
+        Path rejects = dir.resolve("rejects.jsonl");
+        String twoPosts = POST + POST.replace("p1", "p2");
+        CliRun r = CliRun.run(POST.replace("p1", "p0") + "\n" + twoPosts + "\n", "check-post", "--rejects",
+                rejects.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.lines().size(), r.out());
+        assertTrue(r.err().contains("line 2: not valid JSON: text after the end of the object"), r.err());
+        assertEquals(List.of(twoPosts), Files.readAllLines(rejects, StandardCharsets.UTF_8));
+        CliRun junk = CliRun.run(MENTION + " trailing junk\n", "classify");
+        assertEquals(1, junk.code(), "the only line was bad");
+        assertTrue(junk.err().contains("line 1: not valid JSON"), junk.err());
+    }
+
+    @Test
+    void anOutputFileThatCannotBeWrittenIsAFailureNamingTheFile(@TempDir Path dir) throws Exception {
+        Path blocker = dir.resolve("a-file");
+        Files.writeString(blocker, "x");
+        Path out = blocker.resolve("out.jsonl"); // a directory that is a file: cannot be created
+        CliRun r = CliRun.run(MENTION + "\n", "classify", "--out", out.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("cannot write " + out), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        CliRun d = CliRun.run(MENTION + "\n", "classify", "--out", dir.toString());
+        assertEquals(1, d.code(), d.err());
+        assertTrue(d.err().contains("cannot write " + dir) && d.err().contains("is a directory"), d.err());
+        CliRun rejects = CliRun.run(MENTION + "\n", "classify", "--rejects", out.toString());
+        assertEquals(1, rejects.code(), rejects.err());
+        assertTrue(rejects.err().contains("cannot write " + out), rejects.err());
+    }
+
+    @Test
+    void anInputThatIsADirectoryIsAFailureNamingIt(@TempDir Path dir) {
+        for (String command : List.of("classify", "detect", "check-post")) {
+            CliRun r = CliRun.run("", command, "--in", dir.toString());
+            assertEquals(1, r.code(), command + ": " + r.err());
+            assertTrue(r.err().contains("cannot read " + dir) && r.err().contains("is a directory"),
+                    command + ": " + r.err());
+        }
+    }
+
+    @Test
+    void noCommandIsBadUsageWithTheCommandListOnStandardError() {
+        CliRun r = CliRun.run("");
+        assertEquals(2, r.code());
+        assertEquals("", r.out(), "nothing but results on standard output");
+        assertTrue(r.err().contains("classify") && r.err().contains("check-reply"), r.err());
+        CliRun help = CliRun.run("", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("classify"), help.out());
+    }
+}
