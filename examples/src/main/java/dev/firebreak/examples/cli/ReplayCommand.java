@@ -269,7 +269,7 @@ final class ReplayCommand implements Command {
             .fsync(FsyncPolicy.every(Duration.ofMillis(200))).snapshotEveryRecords(2_000).build();
 
     /** One engine call of the replay: a tick ({@code mention < 0}) or the ingest of a mention. */
-    private static final class Call {
+    static final class Call {
         final Instant at;
         final int mention;
 
@@ -279,14 +279,26 @@ final class ReplayCommand implements Command {
         }
     }
 
-    /** The replay as a list of calls: ticks minute by minute between mentions, so deadlines fire when due. */
-    private static List<Call> calls(List<Mention> mentions) {
+    /**
+     * How long into a quiet gap the replay ticks minute by minute. Every deadline, reminder, demotion and
+     * resolution the engine has pending falls well inside it; beyond it the next mention comes without
+     * ticks, so mentions years apart replay in a few thousand steps instead of millions.
+     */
+    static final Duration TICK_GAPS_UP_TO = Duration.ofDays(8);
+
+    /**
+     * The replay as a list of calls: ticks minute by minute between mentions (for at most
+     * {@link #TICK_GAPS_UP_TO} of a gap), so deadlines fire when due.
+     */
+    static List<Call> calls(List<Mention> mentions) {
         List<Call> calls = new ArrayList<>();
         Instant last = null;
         for (int i = 0; i < mentions.size(); i++) {
             Instant t = mentions.get(i).createdAt();
             if (last != null) {
-                for (Instant tick = nextMinute(last); tick.isBefore(t); tick = tick.plusSeconds(60)) {
+                Instant quietUntil = last.plus(TICK_GAPS_UP_TO);
+                for (Instant tick = nextMinute(last); tick.isBefore(t) && !tick.isAfter(quietUntil);
+                        tick = tick.plusSeconds(60)) {
                     calls.add(new Call(tick, -1));
                 }
             }

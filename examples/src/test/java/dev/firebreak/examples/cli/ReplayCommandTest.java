@@ -11,6 +11,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import dev.firebreak.json.FirebreakJson;
+import dev.firebreak.mention.Mention;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,5 +81,24 @@ class ReplayCommandTest {
         CliRun none = CliRun.run(in.toString(), "replay");
         assertEquals(2, none.code(), none.err());
         assertTrue(none.err().contains("--brand"), "says how to name the brand: " + none.err());
+    }
+
+    @Test
+    void mentionsYearsApartReplayWithoutTickingThroughEveryMinuteBetween() throws Exception {
+        // a minute tick for each of the 12 million minutes between them ran out of memory
+        String in = "{\"id\": \"1\", \"platform\": \"twitter\", \"brand\": \"acme\", \"createdAt\": \"2000-01-01T00:00:00Z\","
+                + " \"text\": \"Acme charged me twice, terrible service, refund me!\"}\n"
+                + "{\"id\": \"2\", \"platform\": \"twitter\", \"brand\": \"acme\", \"createdAt\": \"2024-01-01T00:00:00Z\","
+                + " \"text\": \"Acme lost my parcel, terrible service, refund me!\"}\n";
+        Path report = dir.resolve("far.json");
+        CliRun r = CliRun.run(in, "replay", "--report", report.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("2 mentions read: 2 taken"), r.out());
+        JsonNode incidents = new ObjectMapper().readTree(Files.readString(report)).get("incidents");
+        assertEquals(2, incidents.size(), "each complaint opens its own incident, 24 years apart: " + incidents);
+        List<Mention> two = new ArrayList<>();
+        in.lines().forEach(l -> two.add(FirebreakJson.create().readMention(l)));
+        assertTrue(ReplayCommand.calls(two).size() < 2 * 8 * 24 * 60 + 20,
+                "minute ticks for at most 8 days of the gap, not 24 years: " + ReplayCommand.calls(two).size());
     }
 }
