@@ -126,4 +126,38 @@ final class Args {
             throw new UsageException("unexpected argument '" + positional.get(0) + "'");
         }
     }
+
+    /** The options that name a file a command writes. */
+    private static final List<String> OUTPUTS = List.of("out", "rejects", "report", "html");
+
+    /**
+     * Checks that no output file is the {@code --in} file: writing it would truncate the input before it
+     * is read.
+     *
+     * @throws UsageException naming the option
+     */
+    void requireOutputsDistinctFromInput() throws UsageException {
+        Optional<Path> in = path("in");
+        if (in.isEmpty()) {
+            return;
+        }
+        Path input = in.get().toAbsolutePath().normalize();
+        for (String name : OUTPUTS) {
+            for (String v : values(name)) {
+                Path out = Path.of(v).toAbsolutePath().normalize();
+                boolean same = out.equals(input);
+                if (!same && java.nio.file.Files.exists(out) && java.nio.file.Files.exists(input)) {
+                    try {
+                        same = java.nio.file.Files.isSameFile(out, input);
+                    } catch (java.io.IOException e) {
+                        same = false;
+                    }
+                }
+                if (same) {
+                    throw new UsageException("--" + name + " " + v + " is the input file: writing it would destroy"
+                            + " the input; choose another file");
+                }
+            }
+        }
+    }
 }

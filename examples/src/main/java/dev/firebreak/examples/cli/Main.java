@@ -57,7 +57,9 @@ public final class Main {
             return OK;
         }
         try {
-            int code = command.run(Args.parse(rest, command.options(), command.flags()), io);
+            Args parsed = Args.parse(rest, command.options(), command.flags());
+            parsed.requireOutputsDistinctFromInput();
+            int code = command.run(parsed, io);
             io.out().flush();
             return code;
         } catch (UsageException e) {

@@ -85,4 +85,21 @@ class CommonContractTest {
         assertEquals(0, help.code());
         assertTrue(help.out().contains("classify"), help.out());
     }
+
+    @Test
+    void anOutputFileThatIsTheInputFileIsBadUsageAndLeavesTheInputIntact(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("mentions.jsonl");
+        String content = (MENTION + "\n").repeat(5000);
+        Files.writeString(in, content, StandardCharsets.UTF_8);
+        for (String[] args : List.of(new String[] {"classify", "--in", in.toString(), "--out", in.toString()},
+                new String[] {"classify", "--in", in.toString(), "--rejects", dir.resolve(".").resolve("mentions.jsonl")
+                        .toString()},
+                new String[] {"replay", "--in", in.toString(), "--report", in.toString()},
+                new String[] {"train", "--in", in.toString(), "--task", "polarity", "--out", in.toString()})) {
+            CliRun r = CliRun.run("", args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().contains("is the input file"), r.err());
+            assertEquals(content, Files.readString(in, StandardCharsets.UTF_8), "the input is untouched");
+        }
+    }
 }
