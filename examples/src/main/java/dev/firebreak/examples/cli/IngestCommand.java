@@ -67,8 +67,11 @@ final class IngestCommand implements Command {
 
     @Override
     public int run(Args args, CliIO io) throws Exception {
-        if (args.positional().size() != 1) {
+        if (args.positional().isEmpty()) {
             throw new UsageException("name one platform: " + String.join(", ", mappers.keySet()));
+        }
+        if (args.positional().size() > 1) {
+            throw new UsageException("unexpected argument '" + args.positional().get(1) + "'");
         }
         String platform = args.positional().get(0);
         Supplier<PayloadMapper> supplier = mappers.get(platform);

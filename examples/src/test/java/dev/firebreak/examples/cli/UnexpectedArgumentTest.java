@@ -1,6 +1,7 @@
 package dev.firebreak.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,5 +21,16 @@ class UnexpectedArgumentTest {
             assertEquals("firebreak " + command + ": unexpected argument 'stray'" + System.lineSeparator()
                     + "Run 'firebreak " + command + " --help' for usage." + System.lineSeparator(), run.err(), command);
         }
+    }
+
+    @Test
+    void aStrayArgumentAfterTheIngestPlatformIsNamed() {
+        CliRun run = CliRun.run("", "ingest", "twitter", "stray");
+        assertEquals(2, run.code());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("firebreak ingest: unexpected argument 'stray'"), run.err());
+        CliRun none = CliRun.run("", "ingest");
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("name one platform: twitter, facebook"), none.err());
     }
 }
