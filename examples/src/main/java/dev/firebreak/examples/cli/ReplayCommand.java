@@ -238,7 +238,7 @@ final class ReplayCommand implements Command {
             }
             List<IncidentDetails> all = engine.allDetails();
             out.println();
-            out.println(summary(engine, all));
+            out.println(summary(engine, all, from > 0));
             if (args.path("report").isPresent()) {
                 try (Writer w = Streams.writer(args.path("report"), io)) {
                     w.write(json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report(all)));
@@ -493,8 +493,12 @@ final class ReplayCommand implements Command {
         return due.getEpochSecond() / 86_400 == now.getEpochSecond() / 86_400 ? HOUR.format(due) : TIME.format(due);
     }
 
-    private static String summary(CrisisEngine engine, List<IncidentDetails> all) {
+    /** The summary; after a resume the counts of mentions and alerts are those of this run only. */
+    private static String summary(CrisisEngine engine, List<IncidentDetails> all, boolean resumed) {
         StringBuilder sb = new StringBuilder();
+        if (resumed) {
+            sb.append("this run, after the journal: ");
+        }
         sb.append(String.format(Locale.ROOT, "%d mentions read: %d taken, %d duplicates or updates, %d unmatched, "
                         + "%d rejected; %d alerts, %d incidents%n", engine.stats().ingested(), engine.stats().taken(),
                 engine.stats().duplicates() + engine.stats().updated(), engine.stats().unmatched(),
