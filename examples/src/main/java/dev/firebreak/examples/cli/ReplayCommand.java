@@ -183,6 +183,12 @@ final class ReplayCommand implements Command {
         JournalStore journal = null;
         int from = 0;
         if (args.path("journal").isPresent()) {
+            java.nio.file.Path dirPath = args.path("journal").get();
+            if (java.nio.file.Files.exists(dirPath) && !java.nio.file.Files.isDirectory(dirPath)) {
+                io.err().println("firebreak replay: error: --journal " + dirPath + " is a file; the journal is a"
+                        + " directory: give a new or journal directory");
+                return Main.FAILURE;
+            }
             try {
                 journal = JournalStore.open(args.path("journal").get(), JOURNAL);
             } catch (StoreException e) {

@@ -101,4 +101,15 @@ class ReplayCommandTest {
         assertTrue(ReplayCommand.calls(two).size() < 2 * 8 * 24 * 60 + 20,
                 "minute ticks for at most 8 days of the gap, not 24 years: " + ReplayCommand.calls(two).size());
     }
+
+    @Test
+    void aJournalPathThatIsAFileIsAFailureSayingSo() throws Exception {
+        Path file = dir.resolve("journal.txt");
+        Files.writeString(file, "not a journal");
+        CliRun r = CliRun.run("", "replay", "--in", "data/demo-stream.jsonl", "--journal", file.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("--journal " + file + " is a file"), r.err());
+        assertTrue(!r.err().contains("Exception"), r.err());
+        assertEquals("not a journal", Files.readString(file));
+    }
 }
