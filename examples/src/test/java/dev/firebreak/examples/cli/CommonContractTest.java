@@ -102,4 +102,13 @@ class CommonContractTest {
             assertEquals(content, Files.readString(in, StandardCharsets.UTF_8), "the input is untouched");
         }
     }
+
+    @Test
+    void aTimeBeyondWhatAnInstantHoldsIsABadLineAndTheRunGoesOn() {
+        CliRun r = CliRun.run("{\"id\": \"0\", \"platform\": \"twitter\", \"text\": \"x\", \"createdAt\": 9223372036854775807}\n"
+                + MENTION + "\n", "classify");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("line 1: field 'createdAt'"), r.err());
+        assertEquals(1, r.lines().size(), "the second line is still classified: " + r.out());
+    }
 }
