@@ -61,6 +61,11 @@ public final class Main {
             parsed.requireOutputsDistinctFromInput();
             int code = command.run(parsed, io);
             io.out().flush();
+            if (io.out().checkError()) {
+                // a PrintStream swallows write errors: a full disk or a closed pipe must not look like success
+                io.err().println("firebreak " + command.name() + ": error: cannot write to standard output");
+                return FAILURE;
+            }
             return code;
         } catch (UsageException e) {
             io.err().println("firebreak " + command.name() + ": " + e.getMessage());

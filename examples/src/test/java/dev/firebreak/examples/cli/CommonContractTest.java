@@ -111,4 +111,25 @@ class CommonContractTest {
         assertTrue(r.err().contains("line 1: field 'createdAt'"), r.err());
         assertEquals(1, r.lines().size(), "the second line is still classified: " + r.out());
     }
+
+    @Test
+    void aStandardOutputThatCannotBeWrittenIsAFailureNotASilentSuccess() {
+        java.io.OutputStream full = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        };
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        for (String[] args : List.of(new String[] {"classify"}, new String[] {"check-reply"})) {
+            err.reset();
+            String in = args[0].equals("classify") ? MENTION : DRAFT;
+            CliIO io = new CliIO(new java.io.ByteArrayInputStream((in + "\n").getBytes(StandardCharsets.UTF_8)),
+                    new java.io.PrintStream(full, false, StandardCharsets.UTF_8),
+                    new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(1, Main.run(args, io), args[0]);
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot write to standard output"),
+                    err.toString(StandardCharsets.UTF_8));
+        }
+    }
 }
