@@ -47,7 +47,10 @@ final class Args {
                     inline = name.substring(eq + 1);
                     name = name.substring(0, eq);
                 }
-                if (flagNames.contains(name) && inline == null) {
+                if (flagNames.contains(name)) {
+                    if (inline != null) {
+                        throw new UsageException("option --" + name + " takes no value");
+                    }
                     flags.add(name);
                 } else if (valued.contains(name)) {
                     String value = inline;

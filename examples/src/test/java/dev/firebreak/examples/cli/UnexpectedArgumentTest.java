@@ -33,4 +33,18 @@ class UnexpectedArgumentTest {
         assertEquals(2, none.code());
         assertTrue(none.err().contains("name one platform: twitter, facebook"), none.err());
     }
+
+    @Test
+    void aFlagGivenAValueSaysItTakesNoneAndABadTaskNamesTheOption() {
+        CliRun flag = CliRun.run("", "evaluate", "--task", "polarity", "--json=true");
+        assertEquals(2, flag.code());
+        assertTrue(flag.err().contains("option --json takes no value"), flag.err());
+        for (List<String> args : List.of(List.of("evaluate", "--task", "sentiment"),
+                List.of("train", "--task", "sentiment", "--out", "x.model"))) {
+            String command = args.get(0);
+            CliRun task = CliRun.run("", args.toArray(String[]::new));
+            assertEquals(2, task.code(), command);
+            assertTrue(task.err().contains(": --task must be polarity or complaint, was 'sentiment'"), task.err());
+        }
+    }
 }
