@@ -1,5 +1,7 @@
 package dev.firebreak.examples.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,33 +136,42 @@ final class Args {
     private static final List<String> OUTPUTS = List.of("out", "rejects", "report", "html");
 
     /**
-     * Checks that no output file is the {@code --in} file: writing it would truncate the input before it
-     * is read.
+     * Checks that no output file is the {@code --in} file (writing it would truncate the input before it
+     * is read) and that no two outputs are the same file (they would overwrite each other).
      *
      * @throws UsageException naming the option
      */
     void requireOutputsDistinctFromInput() throws UsageException {
-        Optional<Path> in = path("in");
-        if (in.isEmpty()) {
-            return;
+        Map<Path, String> seen = new LinkedHashMap<>();
+        Optional<String> in = value("in");
+        if (in.isPresent()) {
+            seen.put(Path.of(in.get()).toAbsolutePath().normalize(), "in");
         }
-        Path input = in.get().toAbsolutePath().normalize();
         for (String name : OUTPUTS) {
-            for (String v : values(name)) {
-                Path out = Path.of(v).toAbsolutePath().normalize();
-                boolean same = out.equals(input);
-                if (!same && java.nio.file.Files.exists(out) && java.nio.file.Files.exists(input)) {
-                    try {
-                        same = java.nio.file.Files.isSameFile(out, input);
-                    } catch (java.io.IOException e) {
-                        same = false;
-                    }
-                }
-                if (same) {
-                    throw new UsageException("--" + name + " " + v + " is the input file: writing it would destroy"
-                            + " the input; choose another file");
+            Optional<String> v = value(name);
+            if (v.isEmpty()) {
+                continue;
+            }
+            Path out = Path.of(v.get()).toAbsolutePath().normalize();
+            for (Map.Entry<Path, String> e : seen.entrySet()) {
+                if (sameFile(out, e.getKey())) {
+                    throw new UsageException("--" + name + " " + v.get() + (e.getValue().equals("in")
+                            ? " is the input file: writing it would destroy the input; choose another file"
+                            : " is also the --" + e.getValue() + " file; choose another file"));
                 }
             }
+            seen.put(out, name);
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 }

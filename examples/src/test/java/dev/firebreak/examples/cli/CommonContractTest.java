@@ -101,6 +101,11 @@ class CommonContractTest {
             assertTrue(r.err().contains("is the input file"), r.err());
             assertEquals(content, Files.readString(in, StandardCharsets.UTF_8), "the input is untouched");
         }
+        Path out = dir.resolve("out.jsonl");
+        CliRun both = CliRun.run("", "classify", "--in", in.toString(), "--out", out.toString(), "--rejects",
+                out.toString());
+        assertEquals(2, both.code(), both.err());
+        assertTrue(both.err().contains("--rejects " + out + " is also the --out file"), both.err());
     }
 
     @Test
