@@ -78,15 +78,17 @@ final class ReplayCommand implements Command {
                 + "\n"
                 + "  --in F        Mention JSON lines (default: standard input)\n"
                 + "  --brand NAME  watch this brand (repeatable), and only the brands named so; default: every\n"
-                + "                brand named in the data. Mentions without a \"brand\" field match it by name\n"
+                + "                brand named in the data. Mentions without a \"brand\" field match a brand\n"
+                + "                by its name in their text (as the output of 'firebreak ingest')\n"
                 + "  --journal DIR persist the engine state in a journal there; running the same command again\n"
                 + "                after a crash resumes from the journal and ends with the same report\n"
                 + "  --report F    also write the JSON report of every incident there\n"
                 + "  --html F      also write the post-mortem of every incident there, as one HTML page\n"
                 + "  --rejects F   also write unreadable lines there\n"
                 + "\n"
-                + "Brands come from the mentions' \"brand\" field; a brand's own accounts are the authors of\n"
-                + "its mentions marked \"ownedAccount\": true. Scheduled content is paused on a simulated\n"
+                + "Brands come from the mentions' \"brand\" field and --brand; a brand's own accounts are the\n"
+                + "authors of its mentions marked \"ownedAccount\": true. Between mentions the engine ticks\n"
+                + "every minute, for at most 8 days of a quiet gap. Scheduled content is paused on a simulated\n"
                 + "local schedule so that the pause shows in the timeline.\n";
     }
 
