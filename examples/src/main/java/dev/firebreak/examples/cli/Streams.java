@@ -30,7 +30,8 @@ final class Streams {
 
     /**
      * A UTF-8 reader of the file, or of standard input when absent. Malformed bytes become U+FFFD
-     * rather than stopping the run; a byte order mark at the start is skipped.
+     * rather than stopping the run, and closing the reader says on standard error on which lines that
+     * happened; a byte order mark at the start is skipped.
      *
      * @throws IOException naming the file and what is wrong with it (not found, a directory, not readable)
      */
@@ -51,6 +52,7 @@ final class Streams {
         } else {
             in = new NonClosingInputStream(io.in());
         }
+        in = new Utf8Check(in, io);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -118,6 +120,84 @@ final class Streams {
             w.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Watches the bytes for invalid UTF-8 (the decoder turns it into U+FFFD silently) and, when closed,
+     * reports the lines where it found some.
+     */
+    private static final class Utf8Check extends java.io.FilterInputStream {
+        private static final int SHOWN = 10;
+        private final CliIO io;
+        private final java.util.List<Long> lines = new java.util.ArrayList<>();
+        private long badLines;
+        private long line = 1;
+        private long lastBadLine;
+        private int pending;
+
+        Utf8Check(InputStream in, CliIO io) {
+            super(in);
+            this.io = io;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                check(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            for (int i = 0; i < n; i++) {
+                check(buf[off + i] & 0xFF);
+            }
+            return n;
+        }
+
+        private void check(int b) {
+            boolean bad = false;
+            if (pending > 0) {
+                if ((b & 0xC0) == 0x80) {
+                    pending--;
+                    return;
+                }
+                bad = true; // a sequence cut short; b starts afresh below
+                pending = 0;
+            }
+            if (b == '\n') {
+                line++;
+            } else if (b >= 0xC2 && b <= 0xDF) {
+                pending = 1;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                pending = 2;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                pending = 3;
+            } else if (b >= 0x80) {
+                bad = true;
+            }
+            if (bad && lastBadLine != line) {
+                lastBadLine = line;
+                badLines++;
+                if (lines.size() < SHOWN) {
+                    lines.add(line);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            super.close();
+            if (badLines > 0) {
+                io.err().println("warning: invalid UTF-8 replaced by U+FFFD on " + badLines + " line"
+                        + (badLines == 1 ? "" : "s") + " (" + (badLines > SHOWN ? "first: " : "") + "line"
+                        + (lines.size() == 1 ? " " : "s ") + lines.toString().replaceAll("[\\[\\]]", "") + ")");
+                badLines = 0;
+            }
         }
     }
 

@@ -137,4 +137,24 @@ class CommonContractTest {
                     err.toString(StandardCharsets.UTF_8));
         }
     }
+
+    @Test
+    void invalidUtf8IsReadAsReplacementCharactersAndSaidOnStandardError(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("latin1.jsonl");
+        byte[] good = (MENTION + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "{\"id\": \"2\", \"platform\": \"twitter\", \"text\": \"caf\u00e9 ferm\u00e9\"}\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.write(good);
+        all.write(bad);
+        all.write("{\"id\": \"3\", \"platform\": \"twitter\", \"text\": \"caf\u00e9\"}\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(in, all.toByteArray());
+        CliRun r = CliRun.run("", "classify", "--in", in.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(3, r.lines().size(), "every line is still classified: " + r.out());
+        assertTrue(r.err().contains("invalid UTF-8 replaced by U+FFFD on 1 line (line 2)"), r.err());
+        CliRun clean = CliRun.run(MENTION + "\n{\"id\": \"3\", \"platform\": \"twitter\", \"text\": \"caf\u00e9 \uD83C\uDF89 \u4e2d\"}\n",
+                "classify");
+        assertEquals("", clean.err(), "valid UTF-8, accents, emoji and CJK raise nothing");
+    }
 }
