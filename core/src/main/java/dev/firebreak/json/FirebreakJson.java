@@ -1,5 +1,6 @@
 package dev.firebreak.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -32,6 +33,8 @@ import dev.firebreak.mention.Visibility;
 import dev.firebreak.plan.PlanStep;
 import dev.firebreak.plan.ResponsePlan;
 import dev.firebreak.plan.StepKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -50,8 +53,8 @@ import java.util.OptionalInt;
  *
  * <p>Reading is strict about what it needs and lenient about the rest: unknown fields are ignored,
  * {@code null} is the same as an absent optional field, ids may be strings or integers, and
- * {@code createdAt} may be ISO-8601 (with an offset or {@code Z}) or epoch seconds. Anything else
- * wrong raises a {@link JsonFormatException} naming the field. A mention without {@code createdAt} is
+ * {@code createdAt} may be ISO-8601 (with an offset or {@code Z}) or epoch seconds, in the years 0001
+ * to 9999. Anything else wrong raises a {@link JsonFormatException} naming the field. A mention without {@code createdAt} is
  * dated with the clock given to {@link #withClock(Clock)}.
  *
  * <p>Instances are immutable and safe to share between threads.
@@ -101,10 +104,29 @@ public final class FirebreakJson {
     public ObjectNode parseObject(String json) {
         Objects.requireNonNull(json, "json");
         JsonNode node;
-        try {
-            node = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new JsonFormatException("not valid JSON: " + e.getOriginalMessage());
+        try (JsonParser p = mapper.createParser(json)) {
+            try {
+                node = mapper.readTree(p);
+            } catch (JsonProcessingException e) {
+                throw new JsonFormatException("not valid JSON: " + e.getOriginalMessage());
+            }
+            if (node != null && !node.isMissingNode()) {
+                // a second value on the line, or junk after the object: refused, never silently dropped
+                long column = -1;
+                try {
+                    if (p.nextToken() != null) {
+                        column = p.currentTokenLocation().getColumnNr();
+                    }
+                } catch (JsonProcessingException e) {
+                    column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+                }
+                if (column >= 0) {
+                    throw new JsonFormatException("not valid JSON: text after the end of the object"
+                            + (column > 0 ? " (column " + column + ")" : ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a String does no I/O
         }
         if (node == null || node.isMissingNode()) {
             throw new JsonFormatException("empty input, expected a JSON object");
@@ -619,31 +641,49 @@ public final class FirebreakJson {
                 .orElseThrow(() -> new JsonFormatException("missing required field '" + field + "'"));
     }
 
+    /** The earliest time read: 0001-01-01T00:00:00Z (ISO-8601 years have four digits). */
+    private static final Instant MIN_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    /** The latest time read: the end of the year 9999. */
+    private static final Instant MAX_TIME = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private static Optional<Instant> optionalInstant(JsonNode node, String field) {
         JsonNode v = present(node, field);
         if (v == null) {
             return Optional.empty();
         }
-        if (v.isIntegralNumber() && v.canConvertToLong()) {
+        if (v.isIntegralNumber()) {
+            if (!v.canConvertToLong() || v.longValue() < MIN_TIME.getEpochSecond()
+                    || v.longValue() > MAX_TIME.getEpochSecond()) {
+                throw outOfRange(field, v.asText());
+            }
             return Optional.of(Instant.ofEpochSecond(v.longValue()));
         }
         if (v.isTextual()) {
             String s = v.textValue();
+            Instant t;
             try {
-                return Optional.of(OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+                t = OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             } catch (DateTimeParseException e) {
                 try {
                     // Facebook-style offsets without a colon: 2024-05-01T10:15:00+0000
-                    return Optional.of(OffsetDateTime.parse(s,
-                            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]xx")).toInstant());
+                    t = OffsetDateTime.parse(s, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]xx"))
+                            .toInstant();
                 } catch (DateTimeParseException e2) {
                     throw new JsonFormatException("field '" + field + "' must be an ISO-8601 time such as "
                             + "2024-05-01T10:15:00Z, got '" + excerpt(s) + "'");
                 }
             }
+            if (t.isBefore(MIN_TIME) || t.isAfter(MAX_TIME)) {
+                throw outOfRange(field, "'" + excerpt(s) + "'");
+            }
+            return Optional.of(t);
         }
         throw new JsonFormatException("field '" + field + "' must be an ISO-8601 string or epoch seconds, got "
                 + describe(v));
+    }
+
+    private static JsonFormatException outOfRange(String field, String got) {
+        return new JsonFormatException("field '" + field + "' must be a time in the years 0001 to 9999, got " + got);
     }
 
     private static List<String> stringList(JsonNode node, String field) {

@@ -112,6 +112,25 @@ class FirebreakJsonTest {
         assertMessage("", "empty input");
     }
 
+    @Test
+    void refusesTextAfterTheObjectInsteadOfDroppingIt() {
+        String one = "{\"id\":\"1\",\"platform\":\"twitter\",\"text\":\"x\"}";
+        assertMessage(one + " junk", "not valid JSON: text after the end of the object");
+        assertMessage(one + one.replace("\"1\"", "\"2\""), "not valid JSON: text after the end of the object");
+        assertMessage(one + " 5", "not valid JSON");
+        assertEquals("1", json.readMention(one + " \t\r").id(), "trailing white space is fine");
+    }
+
+    @Test
+    void refusesTimesOutsideFourDigitYearsAsABadFieldNotACrash() {
+        String base = "{\"id\":\"1\",\"platform\":\"twitter\",\"text\":\"x\",\"createdAt\":";
+        assertMessage(base + "9223372036854775807}", "field 'createdAt' must be a time in the years 0001 to 9999");
+        assertMessage(base + "-99999999999999}", "field 'createdAt' must be a time in the years 0001 to 9999");
+        assertMessage(base + "\"+999999999-12-31T23:59:59Z\"}", "field 'createdAt' must be a time in the years 0001 to 9999");
+        assertEquals(Instant.parse("9999-12-31T23:59:59Z"), json.readMention(base + "\"9999-12-31T23:59:59Z\"}").createdAt());
+        assertEquals(Instant.EPOCH, json.readMention(base + "0}").createdAt());
+    }
+
     private void assertMessage(String line, String expected) {
         JsonFormatException e = assertThrows(JsonFormatException.class, () -> json.readMention(line));
         assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());

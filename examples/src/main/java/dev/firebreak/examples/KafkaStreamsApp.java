@@ -197,6 +197,10 @@ public final class KafkaStreamsApp {
         return Optional.of("missing topics: " + String.join(", ", missing));
     }
 
+    /** The options that take a value. */
+    private static final java.util.Set<String> VALUED = java.util.Set.of("--bootstrap-servers", "--application-id",
+            "--brand", "--threads", "--standby-replicas", "--partitions", "--state-dir", "--timeout");
+
     static Options parse(String[] args, Map<String, String> env) {
         String bootstrap = env.get(ENV_BOOTSTRAP);
         String app = "firebreak";
@@ -219,8 +223,11 @@ public final class KafkaStreamsApp {
                 default:
                     break;
             }
+            if (!VALUED.contains(a)) {
+                throw new IllegalArgumentException(a.startsWith("--") ? "unknown option " + a : "unknown argument " + a);
+            }
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(a.startsWith("--") ? a + " needs a value" : "unknown argument " + a);
+                throw new IllegalArgumentException(a + " needs a value");
             }
             String v = args[++i];
             switch (a) {

@@ -96,6 +96,20 @@ class KafkaStreamsAppTest {
     }
 
     @Test
+    void anUnknownOptionIsNamedAsUnknownEvenAsTheLastArgument() {
+        Map<String, String> env = Map.of(KafkaStreamsApp.ENV_BOOTSTRAP, "unused:9092");
+        for (String[] args : List.of(new String[] {"--brand", "kestrel", "--bogus"},
+                new String[] {"--bogus", "x", "--brand", "kestrel"})) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> KafkaStreamsApp.parse(args, env));
+            assertEquals("unknown option --bogus", e.getMessage());
+        }
+        IllegalArgumentException noValue = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> KafkaStreamsApp.parse(new String[] {"--brand"}, env));
+        assertEquals("--brand needs a value", noValue.getMessage());
+    }
+
+    @Test
     void theDemoStreamThroughTheTopologyTellsTheDemosStoryAsTheSingleJvmEngineDoes() throws Exception {
         KafkaStreamsApp.Options o = KafkaStreamsApp.parse(new String[] {"--brand", "kestrel", "--replay"},
                 Map.of(KafkaStreamsApp.ENV_BOOTSTRAP, "unused:9092"));

@@ -1,5 +1,7 @@
 package dev.firebreak.examples.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +49,10 @@ final class Args {
                     inline = name.substring(eq + 1);
                     name = name.substring(0, eq);
                 }
-                if (flagNames.contains(name) && inline == null) {
+                if (flagNames.contains(name)) {
+                    if (inline != null) {
+                        throw new UsageException("option --" + name + " takes no value");
+                    }
                     flags.add(name);
                 } else if (valued.contains(name)) {
                     String value = inline;
@@ -124,6 +129,49 @@ final class Args {
     void requireNoPositional() throws UsageException {
         if (!positional.isEmpty()) {
             throw new UsageException("unexpected argument '" + positional.get(0) + "'");
+        }
+    }
+
+    /** The options that name a file a command writes. */
+    private static final List<String> OUTPUTS = List.of("out", "rejects", "report", "html");
+
+    /**
+     * Checks that no output file is the {@code --in} file (writing it would truncate the input before it
+     * is read) and that no two outputs are the same file (they would overwrite each other).
+     *
+     * @throws UsageException naming the option
+     */
+    void requireOutputsDistinctFromInput() throws UsageException {
+        Map<Path, String> seen = new LinkedHashMap<>();
+        Optional<String> in = value("in");
+        if (in.isPresent()) {
+            seen.put(Path.of(in.get()).toAbsolutePath().normalize(), "in");
+        }
+        for (String name : OUTPUTS) {
+            Optional<String> v = value(name);
+            if (v.isEmpty()) {
+                continue;
+            }
+            Path out = Path.of(v.get()).toAbsolutePath().normalize();
+            for (Map.Entry<Path, String> e : seen.entrySet()) {
+                if (sameFile(out, e.getKey())) {
+                    throw new UsageException("--" + name + " " + v.get() + (e.getValue().equals("in")
+                            ? " is the input file: writing it would destroy the input; choose another file"
+                            : " is also the --" + e.getValue() + " file; choose another file"));
+                }
+            }
+            seen.put(out, name);
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 }

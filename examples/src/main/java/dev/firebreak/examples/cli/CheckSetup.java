@@ -24,6 +24,7 @@ final class CheckSetup {
         if (file.isEmpty()) {
             return AccountRegistry.empty();
         }
+        requireNotADirectory(file.get(), "registry");
         try (BufferedReader in = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
             return json.readRegistry(in);
         } catch (NoSuchFileException e) {
@@ -37,6 +38,7 @@ final class CheckSetup {
         if (file.isEmpty()) {
             return new CheckJson.ContextFile(CrisisContext.none(), Set.of(), Set.of());
         }
+        requireNotADirectory(file.get(), "context");
         try {
             return json.readContext(Files.readString(file.get(), StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
@@ -49,13 +51,23 @@ final class CheckSetup {
     static CheckWords words(List<String> files) throws IOException {
         CheckWords w = CheckWords.defaults();
         for (String f : files) {
+            requireNotADirectory(Path.of(f), "word list");
             try {
                 w = w.withFile(Path.of(f));
             } catch (NoSuchFileException e) {
                 throw new IOException("word list file not found: " + f);
+            } catch (IllegalArgumentException e) {
+                // a malformed file is a failure (exit 1), as a malformed --context or --registry is
+                throw new IOException("word list " + e.getMessage(), e);
             }
         }
         return w;
+    }
+
+    private static void requireNotADirectory(Path file, String what) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException("cannot read the " + what + " file " + file + ": it is a directory");
+        }
     }
 
     static final String COMMON_HELP = ""

@@ -67,8 +67,11 @@ final class IngestCommand implements Command {
 
     @Override
     public int run(Args args, CliIO io) throws Exception {
-        if (args.positional().size() != 1) {
+        if (args.positional().isEmpty()) {
             throw new UsageException("name one platform: " + String.join(", ", mappers.keySet()));
+        }
+        if (args.positional().size() > 1) {
+            throw new UsageException("unexpected argument '" + args.positional().get(1) + "'");
         }
         String platform = args.positional().get(0);
         Supplier<PayloadMapper> supplier = mappers.get(platform);
@@ -91,7 +94,9 @@ final class IngestCommand implements Command {
         long rejected = 0;
         try (Writer out = Streams.writer(args.path("out"), io);
                 Writer rejects = args.path("rejects").isPresent() ? Streams.writer(args.path("rejects"), io) : null) {
-            if (isSingleDocument(input)) {
+            if (isSingleDocument(input) || !hasACompleteObjectLine(input)) {
+                // one document, or one that is broken (cut off, say): read as a whole, so that a broken
+                // pretty-printed page is one error rather than one per line
                 MappedPayload r = mapper.map(input.getBytes(StandardCharsets.UTF_8));
                 written += write(r, out);
                 rejected += report(r, rejects, io, "");
@@ -144,6 +149,26 @@ final class IngestCommand implements Command {
             }
         }
         return r.rejected().size();
+    }
+
+    /**
+     * Whether some line is a JSON object of its own, as the lines of a stream file are (the first may be
+     * cut off where a capture started). A cut-off pretty-printed document has none.
+     */
+    private boolean hasACompleteObjectLine(String input) {
+        for (String line : input.split("\r?\n")) {
+            String l = line.strip();
+            if (l.startsWith("{") && l.endsWith("}")) {
+                try (JsonParser p = plain.getFactory().createParser(l)) {
+                    if (plain.readTree(p) != null && p.nextToken() == null) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    // not this one
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the input is exactly one JSON value (possibly spread over many lines). */

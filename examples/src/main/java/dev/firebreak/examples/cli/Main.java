@@ -34,10 +34,15 @@ public final class Main {
     /** Runs a command with the given streams and returns its exit code; never calls {@code System.exit}. */
     public static int run(String[] args, CliIO io) {
         Map<String, Command> commands = commands();
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+        if (args.length == 0) {
+            io.err().println("firebreak: name a command");
+            io.err().print(overview(commands));
+            return USAGE;
+        }
+        if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             io.out().print(overview(commands));
             io.out().flush();
-            return args.length == 0 ? USAGE : OK;
+            return OK;
         }
         Command command = commands.get(args[0]);
         if (command == null) {
@@ -52,8 +57,15 @@ public final class Main {
             return OK;
         }
         try {
-            int code = command.run(Args.parse(rest, command.options(), command.flags()), io);
+            Args parsed = Args.parse(rest, command.options(), command.flags());
+            parsed.requireOutputsDistinctFromInput();
+            int code = command.run(parsed, io);
             io.out().flush();
+            if (io.out().checkError()) {
+                // a PrintStream swallows write errors: a full disk or a closed pipe must not look like success
+                io.err().println("firebreak " + command.name() + ": error: cannot write to standard output");
+                return FAILURE;
+            }
             return code;
         } catch (UsageException e) {
             io.err().println("firebreak " + command.name() + ": " + e.getMessage());

@@ -48,6 +48,9 @@ final class ModelOption {
             return Optional.empty();
         }
         Path f = file.get();
+        if (Files.isDirectory(f)) {
+            throw new IOException("cannot use the model " + f + ": it is a directory");
+        }
         if (!Files.isRegularFile(f)) {
             throw new IOException("model file not found: " + f);
         }

@@ -77,15 +77,18 @@ final class ReplayCommand implements Command {
                 + "(incidents opened, alerts, severity changes, escalations, deadlines missed, plan steps).\n"
                 + "\n"
                 + "  --in F        Mention JSON lines (default: standard input)\n"
-                + "  --brand NAME  watch only this brand (repeatable); default: every brand named in the data\n"
+                + "  --brand NAME  watch this brand (repeatable), and only the brands named so; default: every\n"
+                + "                brand named in the data. Mentions without a \"brand\" field match a brand\n"
+                + "                by its name in their text (as the output of 'firebreak ingest')\n"
                 + "  --journal DIR persist the engine state in a journal there; running the same command again\n"
                 + "                after a crash resumes from the journal and ends with the same report\n"
                 + "  --report F    also write the JSON report of every incident there\n"
                 + "  --html F      also write the post-mortem of every incident there, as one HTML page\n"
                 + "  --rejects F   also write unreadable lines there\n"
                 + "\n"
-                + "Brands come from the mentions' \"brand\" field; a brand's own accounts are the authors of\n"
-                + "its mentions marked \"ownedAccount\": true. Scheduled content is paused on a simulated\n"
+                + "Brands come from the mentions' \"brand\" field and --brand; a brand's own accounts are the\n"
+                + "authors of its mentions marked \"ownedAccount\": true. Between mentions the engine ticks\n"
+                + "every minute, for at most 8 days of a quiet gap. Scheduled content is paused on a simulated\n"
                 + "local schedule so that the pause shows in the timeline.\n";
     }
 
@@ -173,8 +176,8 @@ final class ReplayCommand implements Command {
         mentions.sort(Comparator.comparing(Mention::createdAt)); // stable: equal times keep file order
         List<Brand> brands = brands(mentions, args.values("brand"));
         if (brands.isEmpty()) {
-            throw new UsageException("no brand to watch: the mentions name no brand"
-                    + (args.values("brand").isEmpty() ? "" : " among " + args.values("brand")));
+            throw new UsageException("no brand to watch: the mentions have no \"brand\" field; name the brand with"
+                    + " --brand NAME (its mentions are found by the name in their text)");
         }
         List<Call> calls = calls(mentions);
         ReplayClock clock = new ReplayClock();
@@ -182,6 +185,12 @@ final class ReplayCommand implements Command {
         JournalStore journal = null;
         int from = 0;
         if (args.path("journal").isPresent()) {
+            java.nio.file.Path dirPath = args.path("journal").get();
+            if (java.nio.file.Files.exists(dirPath) && !java.nio.file.Files.isDirectory(dirPath)) {
+                io.err().println("firebreak replay: error: --journal " + dirPath + " is a file; the journal is a"
+                        + " directory: give a new or journal directory");
+                return Main.FAILURE;
+            }
             try {
                 journal = JournalStore.open(args.path("journal").get(), JOURNAL);
             } catch (StoreException e) {
@@ -237,7 +246,7 @@ final class ReplayCommand implements Command {
             }
             List<IncidentDetails> all = engine.allDetails();
             out.println();
-            out.println(summary(engine, all));
+            out.println(summary(engine, all, from > 0));
             if (args.path("report").isPresent()) {
                 try (Writer w = Streams.writer(args.path("report"), io)) {
                     w.write(json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report(all)));
@@ -268,7 +277,7 @@ final class ReplayCommand implements Command {
             .fsync(FsyncPolicy.every(Duration.ofMillis(200))).snapshotEveryRecords(2_000).build();
 
     /** One engine call of the replay: a tick ({@code mention < 0}) or the ingest of a mention. */
-    private static final class Call {
+    static final class Call {
         final Instant at;
         final int mention;
 
@@ -278,14 +287,26 @@ final class ReplayCommand implements Command {
         }
     }
 
-    /** The replay as a list of calls: ticks minute by minute between mentions, so deadlines fire when due. */
-    private static List<Call> calls(List<Mention> mentions) {
+    /**
+     * How long into a quiet gap the replay ticks minute by minute. Every deadline, reminder, demotion and
+     * resolution the engine has pending falls well inside it; beyond it the next mention comes without
+     * ticks, so mentions years apart replay in a few thousand steps instead of millions.
+     */
+    static final Duration TICK_GAPS_UP_TO = Duration.ofDays(8);
+
+    /**
+     * The replay as a list of calls: ticks minute by minute between mentions (for at most
+     * {@link #TICK_GAPS_UP_TO} of a gap), so deadlines fire when due.
+     */
+    static List<Call> calls(List<Mention> mentions) {
         List<Call> calls = new ArrayList<>();
         Instant last = null;
         for (int i = 0; i < mentions.size(); i++) {
             Instant t = mentions.get(i).createdAt();
             if (last != null) {
-                for (Instant tick = nextMinute(last); tick.isBefore(t); tick = tick.plusSeconds(60)) {
+                Instant quietUntil = last.plus(TICK_GAPS_UP_TO);
+                for (Instant tick = nextMinute(last); tick.isBefore(t) && !tick.isAfter(quietUntil);
+                        tick = tick.plusSeconds(60)) {
                     calls.add(new Call(tick, -1));
                 }
             }
@@ -355,8 +376,11 @@ final class ReplayCommand implements Command {
         return Instant.ofEpochSecond((t.getEpochSecond() / 60 + 1) * 60);
     }
 
-    /** The brands named in the data (or the ones asked for), with their own accounts. */
-    private static List<Brand> brands(List<Mention> mentions, List<String> only) {
+    /**
+     * The brands named in the data, or the ones asked for (whether or not the data names them: mentions
+     * without a {@code brand} field match a brand by its name in their text), with their own accounts.
+     */
+    private static List<Brand> brands(List<Mention> mentions, List<String> only) throws UsageException {
         Map<String, Brand.Builder> builders = new LinkedHashMap<>();
         Set<String> wanted = new LinkedHashSet<>();
         for (String o : only) {
@@ -373,6 +397,13 @@ final class ReplayCommand implements Command {
             Brand.Builder bb = builders.computeIfAbsent(name, n -> Brand.builder(n).keywords(n));
             if (m.ownedAccount() && !m.author().handle().isEmpty()) {
                 bb.ownedAccount(m.platform(), m.author().handle());
+            }
+        }
+        for (String name : wanted) {
+            try {
+                builders.computeIfAbsent(name, n -> Brand.builder(n).keywords(n));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--brand: " + e.getMessage());
             }
         }
         List<Brand> out = new ArrayList<>();
@@ -470,8 +501,12 @@ final class ReplayCommand implements Command {
         return due.getEpochSecond() / 86_400 == now.getEpochSecond() / 86_400 ? HOUR.format(due) : TIME.format(due);
     }
 
-    private static String summary(CrisisEngine engine, List<IncidentDetails> all) {
+    /** The summary; after a resume the counts of mentions and alerts are those of this run only. */
+    private static String summary(CrisisEngine engine, List<IncidentDetails> all, boolean resumed) {
         StringBuilder sb = new StringBuilder();
+        if (resumed) {
+            sb.append("this run, after the journal: ");
+        }
         sb.append(String.format(Locale.ROOT, "%d mentions read: %d taken, %d duplicates or updates, %d unmatched, "
                         + "%d rejected; %d alerts, %d incidents%n", engine.stats().ingested(), engine.stats().taken(),
                 engine.stats().duplicates() + engine.stats().updated(), engine.stats().unmatched(),

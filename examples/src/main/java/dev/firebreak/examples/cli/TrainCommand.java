@@ -113,7 +113,7 @@ final class TrainCommand implements Command {
         try {
             task = Task.fromJson(args.required("task"));
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException("--" + e.getMessage());
         }
         Path out = Path.of(args.required("out"));
         int folds = args.intValue("folds", 0, 2, 100);

@@ -123,4 +123,24 @@ class CheckPostCommandTest {
         assertTrue(help.out().contains("\"account\"") && help.out().contains("--registry"), help.out());
         assertTrue(CliRun.run("", "--help").out().contains("check-post"));
     }
+
+    @Test
+    void aMalformedWordListIsAFailureNamingTheFileAndLineForBothCommands(@TempDir Path dir) throws IOException {
+        Path words = dir.resolve("team.words");
+        Files.writeString(words, "# our words\n[unclosed\n", StandardCharsets.UTF_8);
+        for (String command : List.of("check-post", "check-reply")) {
+            CliRun r = CliRun.run("", command, "--words", words.toString());
+            assertEquals(1, r.code(), command + " (a bad file is a failure, like a bad --context): " + r.err());
+            assertTrue(r.err().contains(words + ":2:"), r.err());
+        }
+    }
+
+    @Test
+    void aDirectoryGivenAsAnOptionalFileIsNamed(@TempDir Path dir) {
+        for (String option : List.of("--context", "--registry", "--words")) {
+            CliRun r = CliRun.run("", "check-post", option, dir.toString());
+            assertEquals(1, r.code(), option + ": " + r.err());
+            assertTrue(r.err().contains(dir.toString()) && r.err().contains("is a directory"), option + ": " + r.err());
+        }
+    }
 }

@@ -97,4 +97,26 @@ class IngestTwitterCommandTest {
         assertTrue(r.err().contains("Client Forbidden"), r.err());
         assertTrue(r.err().contains("enrolled in the requested endpoint"), r.err());
     }
+
+    @Test
+    void aTruncatedPrettyPrintedPayloadIsOneErrorNotOnePerLine() {
+        StringBuilder page = new StringBuilder("{\n  \"data\": [\n");
+        for (int i = 0; i < 20; i++) {
+            page.append("    {\"id\": \"").append(1000 + i)
+                    .append("\", \"text\": \"hello @acme\", \"created_at\": \"2024-05-01T10:15:00.000Z\"},\n");
+        }
+        String truncated = page.substring(0, page.length() - 40); // the save was cut off
+        CliRun r = CliRun.run(truncated, "ingest", "twitter");
+        assertEquals(1, r.code(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("not valid JSON"), r.err());
+        assertEquals(1, r.err().lines().count(), "one error for the document, not one per line: " + r.err());
+
+        String stream = "\"text\": \"cut off where the capture started\"}}\n"
+                + "{\"data\": {\"id\": \"7\", \"text\": \"hello @acme\", \"created_at\": \"2024-05-01T10:15:00.000Z\"}}\n";
+        CliRun s = CliRun.run(stream, "ingest", "twitter");
+        assertEquals(0, s.code(), s.err());
+        assertEquals(1, s.lines().size(), "a stream whose first line is cut off still yields the others: " + s.out());
+        assertTrue(s.err().startsWith("line 1: "), s.err());
+    }
 }

@@ -213,4 +213,11 @@ class ModelOptionTest {
         assertTrue(CliRun.run("", "classify", "--help").out().contains("--model F"));
         assertTrue(CliRun.run("", "evaluate", "--help").out().contains("--model F"));
     }
+
+    @Test
+    void aDirectoryGivenAsModelIsNamedAsADirectoryNotAsMissing(@TempDir Path dir) {
+        CliRun r = CliRun.run("", "classify", "--model", dir.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains(dir + ": it is a directory"), r.err());
+    }
 }

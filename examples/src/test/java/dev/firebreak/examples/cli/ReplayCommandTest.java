@@ -11,6 +11,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import dev.firebreak.json.FirebreakJson;
+import dev.firebreak.mention.Mention;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,5 +59,57 @@ class ReplayCommandTest {
         CliIO io = new CliIO(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, Main.run(new String[] {"replay", "--nope"}, io));
+    }
+
+    @Test
+    void aBrandNamedOnTheCommandLineIsWatchedEvenWhenTheMentionsCarryNoBrandField() throws Exception {
+        // what 'firebreak ingest' writes: platform payloads know no brand, the text names it
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            in.append("{\"id\": \"").append(100 + i).append("\", \"platform\": \"twitter\", \"createdAt\": \"2024-05-01T10:0")
+                    .append(i).append(":00Z\", \"author\": {\"id\": \"").append(i).append("\", \"handle\": \"user")
+                    .append(i).append("\", \"followers\": 50}, \"text\": \"Acme charged me twice and support ignores me."
+                            + " Terrible, I want a refund!\"}\n");
+        }
+        Path report = dir.resolve("report.json");
+        CliRun r = CliRun.run(in.toString(), "replay", "--brand", "acme", "--report", report.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode incidents = new ObjectMapper().readTree(Files.readString(report)).get("incidents");
+        assertTrue(incidents.size() >= 1, r.out());
+        assertEquals("acme", incidents.get(0).get("brand").asText());
+
+        CliRun none = CliRun.run(in.toString(), "replay");
+        assertEquals(2, none.code(), none.err());
+        assertTrue(none.err().contains("--brand"), "says how to name the brand: " + none.err());
+    }
+
+    @Test
+    void mentionsYearsApartReplayWithoutTickingThroughEveryMinuteBetween() throws Exception {
+        // a minute tick for each of the 12 million minutes between them ran out of memory
+        String in = "{\"id\": \"1\", \"platform\": \"twitter\", \"brand\": \"acme\", \"createdAt\": \"2000-01-01T00:00:00Z\","
+                + " \"text\": \"Acme charged me twice, terrible service, refund me!\"}\n"
+                + "{\"id\": \"2\", \"platform\": \"twitter\", \"brand\": \"acme\", \"createdAt\": \"2024-01-01T00:00:00Z\","
+                + " \"text\": \"Acme lost my parcel, terrible service, refund me!\"}\n";
+        Path report = dir.resolve("far.json");
+        CliRun r = CliRun.run(in, "replay", "--report", report.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("2 mentions read: 2 taken"), r.out());
+        JsonNode incidents = new ObjectMapper().readTree(Files.readString(report)).get("incidents");
+        assertEquals(2, incidents.size(), "each complaint opens its own incident, 24 years apart: " + incidents);
+        List<Mention> two = new ArrayList<>();
+        in.lines().forEach(l -> two.add(FirebreakJson.create().readMention(l)));
+        assertTrue(ReplayCommand.calls(two).size() < 2 * 8 * 24 * 60 + 20,
+                "minute ticks for at most 8 days of the gap, not 24 years: " + ReplayCommand.calls(two).size());
+    }
+
+    @Test
+    void aJournalPathThatIsAFileIsAFailureSayingSo() throws Exception {
+        Path file = dir.resolve("journal.txt");
+        Files.writeString(file, "not a journal");
+        CliRun r = CliRun.run("", "replay", "--in", "data/demo-stream.jsonl", "--journal", file.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("--journal " + file + " is a file"), r.err());
+        assertTrue(!r.err().contains("Exception"), r.err());
+        assertEquals("not a journal", Files.readString(file));
     }
 }

@@ -102,6 +102,9 @@ class ReplayJournalTest {
                 report.toString());
         assertEquals(0, again.code(), again.err());
         assertEquals(uninterrupted, Files.readString(report), "a finished journal replays to the same report");
+        assertTrue(again.out().contains("this run, after the journal: 0 mentions read"),
+                "the counts of a resumed run say they are this run's, not the stream's: " + again.out());
+        assertTrue(resumed.out().contains("this run, after the journal: "), resumed.out());
     }
 
     @Test
