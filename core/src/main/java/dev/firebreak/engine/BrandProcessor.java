@@ -995,6 +995,10 @@ final class BrandProcessor {
         if (other.crisisAt != null && (target.crisisAt == null || other.crisisAt.isBefore(target.crisisAt))) {
             target.crisisAt = other.crisisAt;
         }
+        if (other.firstAlertAt != null
+                && (target.firstAlertAt == null || other.firstAlertAt.isBefore(target.firstAlertAt))) {
+            target.firstAlertAt = other.firstAlertAt; // (its alerts beyond the kept few are not copied)
+        }
         target.mergedFrom.add(other.id);
         target.mergedFrom.addAll(other.mergedFrom);
         target.updatedAt = now;

@@ -264,7 +264,8 @@ final class IncidentTracker {
     }
 
     void addAlert(Alert a) {
-        if (firstAlertAt == null) {
+        // the earliest, not the first added: a merge brings the absorbed incident's alerts, which may be older
+        if (firstAlertAt == null || a.at().isBefore(firstAlertAt)) {
             firstAlertAt = a.at();
         }
         if (alerts.size() < MAX_ALERTS) {
