@@ -1,7 +1,5 @@
 package dev.firebreak.examples.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.classify.BuiltInClassifier;
 import dev.firebreak.classify.MentionClassifier;
 import dev.firebreak.classify.eval.ConfusionMatrix;
@@ -10,7 +8,6 @@ import dev.firebreak.classify.eval.Task;
 import dev.firebreak.json.FirebreakJson;
 import dev.firebreak.json.JsonFormatException;
 import java.io.BufferedReader;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -120,72 +117,10 @@ final class EvaluateCommand implements Command {
             return Main.FAILURE;
         }
         if (args.flag("json")) {
-            io.out().println(json.write(toJson(task, m, result)));
+            io.out().println(json.write(MetricsReport.json(task, m, result.rejected())));
         } else {
-            io.out().print(table(task, m, result));
+            io.out().print(MetricsReport.text(task, m, result.rejected()));
         }
         return Main.OK;
-    }
-
-    private ObjectNode toJson(Task task, ConfusionMatrix m, JsonLines.Result result) {
-        ObjectNode o = json.mapper().createObjectNode();
-        o.put("task", task.jsonName());
-        o.put("examples", m.total());
-        o.put("rejected", result.rejected());
-        o.put("accuracy", round(m.accuracy()));
-        o.put("macroF1", round(m.macroF1()));
-        ObjectNode classes = o.putObject("classes");
-        for (String l : m.labels()) {
-            ObjectNode c = classes.putObject(l);
-            c.put("precision", round(m.precision(l)));
-            c.put("recall", round(m.recall(l)));
-            c.put("f1", round(m.f1(l)));
-            c.put("support", m.support(l));
-        }
-        ObjectNode confusion = o.putObject("confusion");
-        for (String truth : m.labels()) {
-            ObjectNode row = confusion.putObject(truth);
-            for (String p : m.labels()) {
-                row.put(p, m.count(truth, p));
-            }
-        }
-        ArrayNode labels = o.putArray("labels");
-        m.labels().forEach(labels::add);
-        return o;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10000) / 10000.0;
-    }
-
-    static String table(Task task, ConfusionMatrix m, JsonLines.Result result) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "task %s: %d examples", task.jsonName(), m.total()));
-        if (result.rejected() > 0) {
-            sb.append(String.format(Locale.ROOT, " (%d lines rejected)", result.rejected()));
-        }
-        sb.append('\n');
-        sb.append(String.format(Locale.ROOT, "accuracy  %.4f%n", m.accuracy()));
-        sb.append(String.format(Locale.ROOT, "macro-F1  %.4f%n%n", m.macroF1()));
-        sb.append(String.format(Locale.ROOT, "%-10s %9s %9s %9s %9s%n", "class", "precision", "recall", "f1",
-                "support"));
-        for (String l : m.labels()) {
-            sb.append(String.format(Locale.ROOT, "%-10s %9.4f %9.4f %9.4f %9d%n", l, m.precision(l), m.recall(l),
-                    m.f1(l), m.support(l)));
-        }
-        sb.append("\nconfusion (rows: true, columns: predicted)\n");
-        sb.append(String.format(Locale.ROOT, "%-10s", ""));
-        for (String p : m.labels()) {
-            sb.append(String.format(Locale.ROOT, " %9s", p));
-        }
-        sb.append('\n');
-        for (String truth : m.labels()) {
-            sb.append(String.format(Locale.ROOT, "%-10s", truth));
-            for (String p : m.labels()) {
-                sb.append(String.format(Locale.ROOT, " %9d", m.count(truth, p)));
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
     }
 }

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.classify.eval.ConfusionMatrix;
-import java.util.List;
+import dev.firebreak.classify.eval.Task;
 import java.util.Locale;
 
 /**
- * Prints classification metrics the way {@code evaluate} and {@code train --folds} do: accuracy,
- * macro-F1, per-label precision, recall, F1 and support, and the confusion matrix (rows are true
- * labels, columns predicted ones); as aligned text or as a JSON object.
+ * Prints classification metrics, the one layout of {@code evaluate} and {@code train --folds} (each of
+ * train's pooled results is printed as evaluate prints its one): accuracy, macro-F1, per-class precision,
+ * recall, F1 and support, and the confusion matrix (rows are true labels, columns predicted ones); as
+ * aligned text or as a JSON object.
  */
 final class MetricsReport {
 
@@ -20,104 +21,86 @@ final class MetricsReport {
     /**
      * The metrics as aligned text, for example:
      * <pre>
-     * examples  2163
-     * accuracy  0.581
-     * macro-F1  0.551
+     * task complaint: 1644 examples
+     * accuracy  0.8114
+     * macro-F1  0.8017
      *
-     * label     precision  recall  F1     support
-     * negative  0.602      0.577   0.589  721
-     * ...
+     * class      precision    recall        f1   support
+     * true          0.6938    0.8348    0.7578       581
+     * false         0.8984    0.7987    0.8456      1063
      *
-     * confusion matrix (rows: true label, columns: predicted)
-     *           negative  neutral   positive
-     * negative  416       180       125
-     * ...
+     * confusion (rows: true, columns: predicted)
+     *                 true     false
+     * true             485        96
+     * false            214       849
      * </pre>
+     *
+     * @param rejected input lines that could not be read (said in the first line when there were any)
      */
-    static String text(ConfusionMatrix m) {
-        List<String> labels = m.labels();
-        int w = 10;
-        for (String l : labels) {
-            w = Math.max(w, l.length() + 2);
-        }
+    static String text(Task task, ConfusionMatrix m, long rejected) {
         StringBuilder sb = new StringBuilder();
-        sb.append(pad("examples", w)).append(m.total()).append('\n');
-        sb.append(pad("accuracy", w)).append(num(m.accuracy())).append('\n');
-        sb.append(pad("macro-F1", w)).append(num(m.macroF1())).append('\n');
-        sb.append('\n');
-        sb.append(pad("label", w)).append(pad("precision", 11)).append(pad("recall", 8)).append(pad("F1", 7))
-                .append("support\n");
-        for (String l : labels) {
-            sb.append(pad(l, w)).append(pad(num(m.precision(l)), 11)).append(pad(num(m.recall(l)), 8))
-                    .append(pad(num(m.f1(l)), 7)).append(m.support(l)).append('\n');
+        sb.append(String.format(Locale.ROOT, "task %s: %d examples", task.jsonName(), m.total()));
+        if (rejected > 0) {
+            sb.append(String.format(Locale.ROOT, " (%d lines rejected)", rejected));
         }
         sb.append('\n');
-        sb.append("confusion matrix (rows: true label, columns: predicted)\n");
-        int cw = 8;
-        for (String l : labels) {
-            cw = Math.max(cw, l.length() + 2);
+        sb.append(String.format(Locale.ROOT, "accuracy  %.4f%n", m.accuracy()));
+        sb.append(String.format(Locale.ROOT, "macro-F1  %.4f%n%n", m.macroF1()));
+        sb.append(String.format(Locale.ROOT, "%-10s %9s %9s %9s %9s%n", "class", "precision", "recall", "f1",
+                "support"));
+        for (String l : m.labels()) {
+            sb.append(String.format(Locale.ROOT, "%-10s %9.4f %9.4f %9.4f %9d%n", l, m.precision(l), m.recall(l),
+                    m.f1(l), m.support(l)));
         }
-        sb.append(pad("", w));
-        for (String l : labels) {
-            sb.append(pad(l, cw));
+        sb.append("\nconfusion (rows: true, columns: predicted)\n");
+        sb.append(String.format(Locale.ROOT, "%-10s", ""));
+        for (String p : m.labels()) {
+            sb.append(String.format(Locale.ROOT, " %9s", p));
         }
         sb.append('\n');
-        for (String truth : labels) {
-            sb.append(pad(truth, w));
-            for (String predicted : labels) {
-                sb.append(pad(Long.toString(m.count(truth, predicted)), cw));
+        for (String truth : m.labels()) {
+            sb.append(String.format(Locale.ROOT, "%-10s", truth));
+            for (String p : m.labels()) {
+                sb.append(String.format(Locale.ROOT, " %9d", m.count(truth, p)));
             }
             sb.append('\n');
         }
-        return sb.toString().replaceAll("(?m) +$", "");
+        return sb.toString();
     }
 
     /**
-     * The metrics as JSON: {@code {"examples", "accuracy", "macroF1", "labels": {label: {"precision",
-     * "recall", "f1", "support"}}, "confusion": {"labels": [...], "counts": [[...], ...]}}}, counts
-     * indexed [true][predicted].
+     * The metrics as JSON: {@code {"task", "examples", "rejected", "accuracy", "macroF1", "classes": {class:
+     * {"precision", "recall", "f1", "support"}}, "confusion": {true class: {predicted class: count}},
+     * "labels": [...]}}, figures rounded to 4 decimals.
      */
-    static ObjectNode json(ConfusionMatrix m) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode o = f.objectNode();
+    static ObjectNode json(Task task, ConfusionMatrix m, long rejected) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("task", task.jsonName());
         o.put("examples", m.total());
+        o.put("rejected", rejected);
         o.put("accuracy", round(m.accuracy()));
         o.put("macroF1", round(m.macroF1()));
-        ObjectNode perLabel = o.putObject("labels");
+        ObjectNode classes = o.putObject("classes");
         for (String l : m.labels()) {
-            ObjectNode n = perLabel.putObject(l);
-            n.put("precision", round(m.precision(l)));
-            n.put("recall", round(m.recall(l)));
-            n.put("f1", round(m.f1(l)));
-            n.put("support", m.support(l));
+            ObjectNode c = classes.putObject(l);
+            c.put("precision", round(m.precision(l)));
+            c.put("recall", round(m.recall(l)));
+            c.put("f1", round(m.f1(l)));
+            c.put("support", m.support(l));
         }
         ObjectNode confusion = o.putObject("confusion");
-        ArrayNode names = confusion.putArray("labels");
-        m.labels().forEach(names::add);
-        ArrayNode counts = confusion.putArray("counts");
         for (String truth : m.labels()) {
-            ArrayNode row = counts.addArray();
-            for (String predicted : m.labels()) {
-                row.add(m.count(truth, predicted));
+            ObjectNode row = confusion.putObject(truth);
+            for (String p : m.labels()) {
+                row.put(p, m.count(truth, p));
             }
         }
+        ArrayNode labels = o.putArray("labels");
+        m.labels().forEach(labels::add);
         return o;
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 10000) / 10000.0;
-    }
-
-    private static String num(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    private static String pad(String s, int width) {
-        StringBuilder sb = new StringBuilder(s);
-        sb.append(' ');
-        while (sb.length() < width) {
-            sb.append(' ');
-        }
-        return sb.toString();
     }
 }

@@ -84,8 +84,9 @@ final class TrainCommand implements Command {
                 + "  --in F        labelled mentions (default: standard input)\n"
                 + "  --task T      polarity or complaint\n"
                 + "  --out MODEL   where to write the model file\n"
-                + "  --folds K     first print K-fold cross-validated metrics (accuracy, macro-F1,\n"
-                + "                per-label precision/recall/F1, confusion matrix); K from 2 to 100\n"
+                + "  --folds K     first print K-fold cross-validated metrics as 'firebreak evaluate'\n"
+                + "                prints them (accuracy, macro-F1, per-class precision/recall/F1,\n"
+                + "                confusion matrix), pooled over the folds; K from 2 to 100\n"
                 + (baseline.isPresent() ? "                and the same for the " + baselineName
                         + " classifier on the same folds\n" : "")
                 + "  --json        print the metrics as one JSON object instead of text\n"
@@ -144,7 +145,7 @@ final class TrainCommand implements Command {
             }
             CrossValidationResult r = CrossValidation.run(trainer, data, folds, base,
                     f -> io.err().println("... fold " + (f + 1) + " of " + folds + " done"));
-            io.out().print(asJson ? json.write(report(r, folds)) + "\n" : text(r, folds));
+            io.out().print(asJson ? json.write(report(r, folds, read.rejected())) + "\n" : text(r, folds, read.rejected()));
             io.out().flush();
         }
         TrainedModel model = trainer.train(data);
@@ -155,15 +156,15 @@ final class TrainCommand implements Command {
         return Main.OK;
     }
 
-    private String text(CrossValidationResult r, int folds) {
+    private String text(CrossValidationResult r, int folds, long rejected) {
         StringBuilder sb = new StringBuilder();
         sb.append(folds).append("-fold cross-validation, trained model (pooled over the folds)\n");
         sb.append(foldLine(r));
-        sb.append(MetricsReport.text(r.pooled()));
+        sb.append(MetricsReport.text(r.task(), r.pooled(), rejected));
         if (r.baseline().isPresent()) {
             sb.append('\n').append(baselineName).append(" classifier on the same folds\n");
             sb.append(foldLine(r.baseline().get()));
-            sb.append(MetricsReport.text(r.baseline().get().pooled()));
+            sb.append(MetricsReport.text(r.task(), r.baseline().get().pooled(), rejected));
         }
         return sb.toString();
     }
@@ -171,29 +172,29 @@ final class TrainCommand implements Command {
     private static String foldLine(CrossValidationResult r) {
         StringBuilder sb = new StringBuilder("macro-F1 per fold:");
         for (ConfusionMatrix m : r.folds()) {
-            sb.append(String.format(Locale.ROOT, " %.3f", m.macroF1()));
+            sb.append(String.format(Locale.ROOT, " %.4f", m.macroF1()));
         }
         return sb.append('\n').toString();
     }
 
-    private ObjectNode report(CrossValidationResult r, int folds) {
+    private ObjectNode report(CrossValidationResult r, int folds, long rejected) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("task", r.task().jsonName());
         o.put("folds", folds);
-        o.set("model", withFolds(r));
+        o.set("model", withFolds(r, rejected));
         if (r.baseline().isPresent()) {
-            ObjectNode b = withFolds(r.baseline().get());
+            ObjectNode b = withFolds(r.baseline().get(), rejected);
             b.put("name", baselineName);
             o.set("baseline", b);
         }
         return o;
     }
 
-    private static ObjectNode withFolds(CrossValidationResult r) {
-        ObjectNode m = MetricsReport.json(r.pooled());
+    private static ObjectNode withFolds(CrossValidationResult r, long rejected) {
+        ObjectNode m = MetricsReport.json(r.task(), r.pooled(), rejected);
         ArrayNode perFold = m.putArray("foldMacroF1");
         for (ConfusionMatrix f : r.folds()) {
-            perFold.add(Math.round(f.macroF1() * 10000) / 10000.0);
+            perFold.add(MetricsReport.round(f.macroF1()));
         }
         return m;
     }

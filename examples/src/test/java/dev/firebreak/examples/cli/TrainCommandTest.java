@@ -134,8 +134,9 @@ class TrainCommandTest {
                 dir.resolve("m.model").toString(), "--folds", "3");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.startsWith("3-fold cross-validation"), r.out);
-        for (String expected : List.of("macro-F1 per fold:", "examples  90", "accuracy", "macro-F1",
-                "precision", "recall", "support", "confusion matrix", "negative", "neutral", "positive")) {
+        for (String expected : List.of("macro-F1 per fold:", "task polarity: 90 examples", "accuracy", "macro-F1",
+                "precision", "recall", "support", "confusion (rows: true, columns: predicted)", "negative",
+                "neutral", "positive")) {
             assertTrue(r.out.contains(expected), "missing '" + expected + "' in\n" + r.out);
         }
         assertTrue(r.err.contains("fold 3 of 3 done"), r.err);
@@ -154,10 +155,40 @@ class TrainCommandTest {
         assertEquals(60, model.get("examples").asInt());
         assertEquals(4, model.get("foldMacroF1").size());
         assertTrue(model.get("accuracy").asDouble() > 0.9, r.out);
-        assertEquals(20, model.get("labels").get("neutral").get("support").asInt());
-        assertEquals(3, model.get("confusion").get("counts").size());
+        assertEquals(20, model.get("classes").get("neutral").get("support").asInt());
+        assertEquals(3, model.get("confusion").size());
         assertEquals("builtin", o.get("baseline").get("name").asText(), "the built-in classifier on the same folds");
         assertEquals(60, o.get("baseline").get("examples").asInt());
+    }
+
+    @Test
+    void foldsPrintEachPooledResultAsEvaluatePrintsItsOne() throws IOException {
+        Path data = write(polarityLines(20, 4));
+        Run evaluate = run("evaluate", "--in", data.toString(), "--task", "polarity", "--json");
+        Run train = run("train", "--in", data.toString(), "--task", "polarity", "--out",
+                dir.resolve("m.model").toString(), "--folds", "4", "--json");
+        assertEquals(0, evaluate.code, evaluate.err);
+        assertEquals(0, train.code, train.err);
+        JsonNode e = new ObjectMapper().readTree(evaluate.out);
+        for (String part : List.of("model", "baseline")) {
+            JsonNode t = new ObjectMapper().readTree(train.out).get(part);
+            for (java.util.Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                assertTrue(t.has(field), part + " lacks evaluate's field '" + field + "': " + t);
+                assertEquals(e.get(field).getNodeType(), t.get(field).getNodeType(), field);
+            }
+            assertEquals(e.get("confusion").get("negative").size(), t.get("confusion").get("negative").size());
+        }
+        // the built-in classifier on every fold is the built-in classifier on all of the data
+        JsonNode base = new ObjectMapper().readTree(train.out).get("baseline");
+        assertEquals(e.get("confusion"), base.get("confusion"));
+        assertEquals(e.get("classes"), base.get("classes"));
+
+        Run text = run("evaluate", "--in", data.toString(), "--task", "polarity");
+        Run trainText = run("train", "--in", data.toString(), "--task", "polarity", "--out",
+                dir.resolve("m.model").toString(), "--folds", "4");
+        assertTrue(trainText.out.endsWith(text.out), "the built-in section is evaluate's text:\n" + trainText.out
+                + "\n---\n" + text.out);
     }
 
     @Test
@@ -178,7 +209,7 @@ class TrainCommandTest {
                 dir.resolve("m.model").toString(), "--folds", "5", "--json");
         JsonNode base = new ObjectMapper().readTree(json.out).get("baseline");
         assertEquals("fake", base.get("name").asText());
-        assertEquals(10, base.get("confusion").get("counts").get(0).get(2).asInt(), "negatives called positive");
+        assertEquals(10, base.get("confusion").get("negative").get("positive").asInt(), "negatives called positive");
         assertEquals(1.0 / 3, base.get("accuracy").asDouble(), 1e-3);
     }
 
