@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.firebreak.facebook.internal.GraphValues;
+import dev.firebreak.internal.JsonMessages;
 import dev.firebreak.json.FirebreakJson;
 import dev.firebreak.mention.Author;
 import dev.firebreak.mention.Engagement;
@@ -150,7 +151,7 @@ public final class FacebookMapper implements PayloadMapper {
             root = reader.readTree(payload);
         } catch (JsonProcessingException e) {
             throw new PayloadException(Platform.FACEBOOK, "not valid JSON: " + GraphValues.excerpt(
-                    String.valueOf(e.getOriginalMessage())), null);
+                    JsonMessages.of(e)), null);
         } catch (IOException | RuntimeException e) {
             throw new PayloadException(Platform.FACEBOOK, "payload cannot be read: " + e.getClass().getSimpleName());
         }

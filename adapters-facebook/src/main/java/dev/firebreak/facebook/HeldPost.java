@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firebreak.internal.JsonMessages;
 import dev.firebreak.spi.ScheduledPost;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -82,7 +83,7 @@ public record HeldPost(String postId, String pageId, Instant originalPublishAt, 
         try {
             o = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("hold record is not valid JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException("hold record is not valid JSON: " + JsonMessages.of(e));
         }
         if (o == null || !o.isObject()) {
             throw new IllegalArgumentException("hold record must be a JSON object");

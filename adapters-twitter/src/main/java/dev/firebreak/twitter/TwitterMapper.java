@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.firebreak.internal.JsonMessages;
 import dev.firebreak.mention.Author;
 import dev.firebreak.mention.Engagement;
 import dev.firebreak.mention.Mention;
@@ -151,7 +152,7 @@ public final class TwitterMapper implements PayloadMapper {
             }
             return root;
         } catch (JacksonException e) {
-            throw new PayloadException(Platform.TWITTER, "not valid JSON: " + excerpt(e.getOriginalMessage(), 200), e);
+            throw new PayloadException(Platform.TWITTER, "not valid JSON: " + excerpt(JsonMessages.of(e), 200), e);
         } catch (IOException e) {
             throw new PayloadException(Platform.TWITTER, "cannot read payload: " + e.getMessage(), e);
         }
@@ -364,7 +365,6 @@ public final class TwitterMapper implements PayloadMapper {
         }
         plain(error, "connection_issue").ifPresent(c -> sb.append(" [").append(c).append(']'));
         plain(error, "reason").ifPresent(r -> sb.append(" [").append(r).append(']'));
-        sb.append(" (").append(code).append(')');
         return new PayloadException(Platform.TWITTER, code, excerpt(sb.toString(), 2000), null);
     }
 

@@ -23,6 +23,7 @@ import dev.firebreak.incident.IncidentId;
 import dev.firebreak.incident.IncidentState;
 import dev.firebreak.incident.Severity;
 import dev.firebreak.incident.Topic;
+import dev.firebreak.internal.JsonMessages;
 import dev.firebreak.mention.Author;
 import dev.firebreak.mention.Engagement;
 import dev.firebreak.mention.Mention;
@@ -108,7 +109,7 @@ public final class FirebreakJson {
             try {
                 node = mapper.readTree(p);
             } catch (JsonProcessingException e) {
-                throw new JsonFormatException("not valid JSON: " + e.getOriginalMessage());
+                throw new JsonFormatException("not valid JSON: " + JsonMessages.of(e));
             }
             if (node != null && !node.isMissingNode()) {
                 // a second value on the line, or junk after the object: refused, never silently dropped

@@ -122,6 +122,16 @@ class FirebreakJsonTest {
     }
 
     @Test
+    void aParseErrorSaysWhereInWordsWithoutTheParsersInternals() {
+        JsonFormatException e = assertThrows(JsonFormatException.class,
+                () -> json.readMention("{\"id\":\"1\",\"platform\":\"twitter\",\"text\":\"a\""));
+        assertTrue(e.getMessage().contains("expected close marker for Object (start marker at line 1, column 1)"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("Source"), e.getMessage());
+        assertFalse(e.getMessage().contains("StreamReadFeature"), e.getMessage());
+    }
+
+    @Test
     void refusesTimesOutsideFourDigitYearsAsABadFieldNotACrash() {
         String base = "{\"id\":\"1\",\"platform\":\"twitter\",\"text\":\"x\",\"createdAt\":";
         assertMessage(base + "9223372036854775807}", "field 'createdAt' must be a time in the years 0001 to 9999");

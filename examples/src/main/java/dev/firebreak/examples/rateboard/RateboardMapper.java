@@ -3,6 +3,7 @@ package dev.firebreak.examples.rateboard;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.internal.JsonMessages;
 import dev.firebreak.mention.Author;
 import dev.firebreak.mention.Engagement;
 import dev.firebreak.mention.Mention;
@@ -100,7 +101,7 @@ public final class RateboardMapper implements PayloadMapper {
             root = json.readTree(payload);
         } catch (JacksonException e) {
             // not JSON, invalid UTF-8, or nested deeper than Jackson's limit: no location of ours to give
-            throw new PayloadException(PLATFORM, "payload is not valid JSON: " + e.getOriginalMessage());
+            throw new PayloadException(PLATFORM, "payload is not valid JSON: " + JsonMessages.of(e));
         } catch (IOException e) {
             throw new PayloadException(PLATFORM, "payload could not be read: " + e.getMessage(), e);
         }
