@@ -163,6 +163,9 @@ final class ReplayCommand implements Command {
     @Override
     public int run(Args args, CliIO io) throws Exception {
         args.requireNoPositional();
+        // a report that cannot be written is said before the replay, not after it
+        Streams.checkWritable(args.path("report"));
+        Streams.checkWritable(args.path("html"));
         FirebreakJson json = FirebreakJson.create();
         List<Mention> mentions = new ArrayList<>();
         JsonLines.Result read;

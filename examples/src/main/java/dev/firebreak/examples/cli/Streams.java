@@ -95,6 +95,39 @@ final class Streams {
         return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     }
 
+    /**
+     * Fails now, before a long run, if the file could not be written when the run ends: it is a directory,
+     * a file stands where a directory of its path should be, or its directory cannot be written. Creates and
+     * changes nothing.
+     *
+     * @throws IOException naming the file and why it cannot be written, as {@link #writer} would
+     */
+    static void checkWritable(Optional<Path> file) throws IOException {
+        if (file.isEmpty()) {
+            return;
+        }
+        Path f = file.get().toAbsolutePath();
+        if (Files.isDirectory(f)) {
+            throw new IOException("cannot write " + file.get() + ": it is a directory");
+        }
+        if (Files.exists(f)) {
+            if (!Files.isWritable(f)) {
+                throw new IOException("cannot write " + file.get() + ": permission denied");
+            }
+            return;
+        }
+        Path dir = f.getParent();
+        while (dir != null && !Files.exists(dir)) {
+            dir = dir.getParent();
+        }
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new IOException("cannot write " + file.get() + ": " + dir + " exists and is not a directory");
+        }
+        if (dir != null && !Files.isWritable(dir)) {
+            throw new IOException("cannot write " + file.get() + ": permission denied");
+        }
+    }
+
     /** Why a file operation failed, in words: "permission denied", "not a directory", ... */
     private static String reason(FileSystemException e) {
         if (e instanceof AccessDeniedException) {

@@ -112,4 +112,22 @@ class ReplayCommandTest {
         assertTrue(!r.err().contains("Exception"), r.err());
         assertEquals("not a journal", Files.readString(file));
     }
+
+    @Test
+    void aReportThatCannotBeWrittenIsSaidBeforeTheReplayNotAfterIt() throws Exception {
+        Path inTheWay = dir.resolve("a-file");
+        Files.writeString(inTheWay, "x");
+        for (String option : List.of("--report", "--html")) {
+            Path target = inTheWay.resolve("report.out");
+            CliRun r = CliRun.run("", "replay", "--in", "data/demo-stream.jsonl", option, target.toString());
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().contains("cannot write " + target + ": ") && r.err().contains("is not a directory"),
+                    r.err());
+            assertEquals("", r.out(), "nothing replayed: " + r.out());
+        }
+        CliRun dirAsReport = CliRun.run("", "replay", "--in", "data/demo-stream.jsonl", "--report", dir.toString());
+        assertEquals(1, dirAsReport.code(), dirAsReport.err());
+        assertTrue(dirAsReport.err().contains("it is a directory"), dirAsReport.err());
+        assertEquals("", dirAsReport.out());
+    }
 }
