@@ -3,8 +3,6 @@ package dev.firebreak.audit;
 import dev.firebreak.incident.IncidentId;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +36,7 @@ public record AuditRecord(Instant at, IncidentId incident, AuditAction action, S
         if (actor.isBlank()) {
             throw new IllegalArgumentException("actor must not be blank");
         }
-        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        details = Details.copyOf(details);
     }
 
     /** Whether the engine did it (rather than a person). */

@@ -59,7 +59,41 @@ final class AuditBook {
     /** Incidents that held the brand's publishing pause since it was last resumed. */
     final Set<IncidentId> pauseHolders = new LinkedHashSet<>();
 
+    /**
+     * Derived, not saved: the trail last looked up and its incident (by identity), so that the mentions joining one
+     * incident find its trail without a hash lookup each ({@link #remove} forgets it).
+     */
+    private IncidentId lastId;
+    private Trail lastTrail;
+
     Trail trail(IncidentId id) {
-        return trails.computeIfAbsent(id, k -> new Trail());
+        if (id == lastId) {
+            return lastTrail;
+        }
+        Trail t = trails.computeIfAbsent(id, k -> new Trail());
+        lastId = id;
+        lastTrail = t;
+        return t;
+    }
+
+    /** Drops an incident's trail. */
+    void remove(IncidentId id) {
+        trails.remove(id);
+        running.remove(id);
+        pauseHolders.remove(id);
+        lastId = null;
+        lastTrail = null;
+    }
+
+    /** The formatted start of the bucket last formatted, by epoch second (buckets are shared by a brand's incidents). */
+    private long formattedBucket = Long.MIN_VALUE;
+    private String formattedBucketText;
+
+    String bucketText(long epochSecond) {
+        if (epochSecond != formattedBucket || formattedBucketText == null) {
+            formattedBucketText = Instant.ofEpochSecond(epochSecond).toString();
+            formattedBucket = epochSecond;
+        }
+        return formattedBucketText;
     }
 }

@@ -12,12 +12,15 @@ import dev.firebreak.plan.StepKind;
 import dev.firebreak.store.BrandChange;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -280,7 +283,7 @@ final class Auditor {
             if (tr == null || tr.bucket == Long.MIN_VALUE) {
                 it.remove();
             } else if (tr.bucket < current) {
-                tr.add(attached(id, tr, false));
+                tr.add(attached(book, id, tr, false));
                 clearBucket(tr);
                 it.remove();
             } else {
@@ -292,7 +295,7 @@ final class Auditor {
 
     private void flush(AuditBook book, IncidentId id, AuditBook.Trail tr) {
         if (tr.bucket != Long.MIN_VALUE) {
-            tr.add(attached(id, tr, false));
+            tr.add(attached(book, id, tr, false));
             clearBucket(tr);
         }
         book.running.remove(id);
@@ -309,21 +312,29 @@ final class Auditor {
     }
 
     /** The attachment record of a trail's running bucket. */
-    AuditRecord attached(IncidentId id, AuditBook.Trail tr, boolean open) {
+    AuditRecord attached(AuditBook book, IncidentId id, AuditBook.Trail tr, boolean open) {
         Instant end = Instant.ofEpochSecond(tr.bucket + bucketSeconds);
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("bucket", Instant.ofEpochSecond(tr.bucket).toString());
-        d.put("mentions", String.valueOf(tr.bucketMentions));
-        d.put("negatives", String.valueOf(tr.bucketNegatives));
-        d.put("sentimentSum", num(tr.bucketSentiment));
-        d.put("sentimentCount", String.valueOf(tr.bucketSentimentCount));
-        d.put("reach", String.valueOf(tr.bucketReach));
-        d.put("total", String.valueOf(tr.bucketTotal));
+        String[] kv = new String[open ? 16 : 14];
+        kv[0] = "bucket";
+        kv[1] = book.bucketText(tr.bucket);
+        kv[2] = "mentions";
+        kv[3] = String.valueOf(tr.bucketMentions);
+        kv[4] = "negatives";
+        kv[5] = String.valueOf(tr.bucketNegatives);
+        kv[6] = "sentimentSum";
+        kv[7] = num(tr.bucketSentiment);
+        kv[8] = "sentimentCount";
+        kv[9] = String.valueOf(tr.bucketSentimentCount);
+        kv[10] = "reach";
+        kv[11] = String.valueOf(tr.bucketReach);
+        kv[12] = "total";
+        kv[13] = String.valueOf(tr.bucketTotal);
         if (open) {
-            d.put("open", "true");
+            kv[14] = "open";
+            kv[15] = "true";
         }
         return new AuditRecord(end, id, AuditAction.MENTIONS_ATTACHED, AuditRecord.ENGINE,
-                tr.bucketMentions + " mentions attached (" + tr.bucketNegatives + " negative)", d);
+                tr.bucketMentions + " mentions attached (" + tr.bucketNegatives + " negative)", new Pairs(kv));
     }
 
     private static void deadlines(AuditBook book, IncidentTracker t, Instant now, Set<String> acted) {
@@ -424,9 +435,7 @@ final class Auditor {
             }
         }
         for (IncidentId id : gone) {
-            book.trails.remove(id);
-            book.running.remove(id);
-            book.pauseHolders.remove(id);
+            book.remove(id);
         }
     }
 
@@ -434,11 +443,56 @@ final class Auditor {
 
     private static void add(AuditBook book, IncidentId id, Instant at, AuditAction action, String actor, String reason,
             String... kv) {
-        Map<String, String> d = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < kv.length; i += 2) {
-            d.put(kv[i], kv[i + 1]);
+        book.trail(id).add(new AuditRecord(at, id, action, actor, reason, new Pairs(kv)));
+    }
+
+    /**
+     * Keys and values side by side, read as a map in that order (keys distinct): what {@link AuditRecord} copies its
+     * details from, without a {@code LinkedHashMap} built only to be copied.
+     */
+    private static final class Pairs extends AbstractMap<String, String> {
+        private final String[] kv;
+
+        Pairs(String[] kv) {
+            this.kv = kv;
         }
-        book.trail(id).add(new AuditRecord(at, id, action, actor, reason, d));
+
+        @Override
+        public int size() {
+            return kv.length / 2;
+        }
+
+        @Override
+        public Set<Map.Entry<String, String>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, String>> iterator() {
+                    return new Iterator<>() {
+                        private int i;
+
+                        @Override
+                        public boolean hasNext() {
+                            return i + 1 < kv.length;
+                        }
+
+                        @Override
+                        public Map.Entry<String, String> next() {
+                            if (!hasNext()) {
+                                throw new NoSuchElementException();
+                            }
+                            Map.Entry<String, String> e = new AbstractMap.SimpleImmutableEntry<>(kv[i], kv[i + 1]);
+                            i += 2;
+                            return e;
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return kv.length / 2;
+                }
+            };
+        }
     }
 
     private static String num(double v) {
@@ -457,7 +511,7 @@ final class Auditor {
         List<AuditRecord> out = new ArrayList<>(tr.records.size() + 1);
         out.addAll(tr.records);
         if (tr.bucket != Long.MIN_VALUE) {
-            out.add(attached(id, tr, true));
+            out.add(attached(s.audit, id, tr, true));
         }
         return out;
     }
