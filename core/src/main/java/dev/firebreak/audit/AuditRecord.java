@@ -1,6 +1,7 @@
 package dev.firebreak.audit;
 
 import dev.firebreak.incident.IncidentId;
+import dev.firebreak.internal.OrderedArrayMap;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -36,7 +37,7 @@ public record AuditRecord(Instant at, IncidentId incident, AuditAction action, S
         if (actor.isBlank()) {
             throw new IllegalArgumentException("actor must not be blank");
         }
-        details = Details.copyOf(details);
+        details = OrderedArrayMap.copyOf(details);
     }
 
     /** Whether the engine did it (rather than a person). */

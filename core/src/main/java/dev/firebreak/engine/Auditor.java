@@ -7,20 +7,18 @@ import dev.firebreak.escalation.DeadlineKind;
 import dev.firebreak.escalation.EscalationStatus;
 import dev.firebreak.events.FirebreakEvent;
 import dev.firebreak.incident.IncidentId;
+import dev.firebreak.internal.OrderedArrayMap;
 import dev.firebreak.plan.PlanStep;
 import dev.firebreak.plan.StepKind;
 import dev.firebreak.store.BrandChange;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -334,7 +332,7 @@ final class Auditor {
             kv[15] = "true";
         }
         return new AuditRecord(end, id, AuditAction.MENTIONS_ATTACHED, AuditRecord.ENGINE,
-                tr.bucketMentions + " mentions attached (" + tr.bucketNegatives + " negative)", new Pairs(kv));
+                tr.bucketMentions + " mentions attached (" + tr.bucketNegatives + " negative)", OrderedArrayMap.ofPairs(kv));
     }
 
     private static void deadlines(AuditBook book, IncidentTracker t, Instant now, Set<String> acted) {
@@ -443,56 +441,7 @@ final class Auditor {
 
     private static void add(AuditBook book, IncidentId id, Instant at, AuditAction action, String actor, String reason,
             String... kv) {
-        book.trail(id).add(new AuditRecord(at, id, action, actor, reason, new Pairs(kv)));
-    }
-
-    /**
-     * Keys and values side by side, read as a map in that order (keys distinct): what {@link AuditRecord} copies its
-     * details from, without a {@code LinkedHashMap} built only to be copied.
-     */
-    private static final class Pairs extends AbstractMap<String, String> {
-        private final String[] kv;
-
-        Pairs(String[] kv) {
-            this.kv = kv;
-        }
-
-        @Override
-        public int size() {
-            return kv.length / 2;
-        }
-
-        @Override
-        public Set<Map.Entry<String, String>> entrySet() {
-            return new AbstractSet<>() {
-                @Override
-                public Iterator<Map.Entry<String, String>> iterator() {
-                    return new Iterator<>() {
-                        private int i;
-
-                        @Override
-                        public boolean hasNext() {
-                            return i + 1 < kv.length;
-                        }
-
-                        @Override
-                        public Map.Entry<String, String> next() {
-                            if (!hasNext()) {
-                                throw new NoSuchElementException();
-                            }
-                            Map.Entry<String, String> e = new AbstractMap.SimpleImmutableEntry<>(kv[i], kv[i + 1]);
-                            i += 2;
-                            return e;
-                        }
-                    };
-                }
-
-                @Override
-                public int size() {
-                    return kv.length / 2;
-                }
-            };
-        }
+        book.trail(id).add(new AuditRecord(at, id, action, actor, reason, OrderedArrayMap.ofPairs(kv)));
     }
 
     private static String num(double v) {

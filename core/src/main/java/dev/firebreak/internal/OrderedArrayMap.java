@@ -1,4 +1,4 @@
-package dev.firebreak.audit;
+package dev.firebreak.internal;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -9,26 +9,49 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The details of an {@link AuditRecord}: an immutable map over two arrays, in the order the entries were given.
- * Equal to (and with the hash code and {@code toString} of) the {@code LinkedHashMap} it replaces; a record keeps
- * a handful of entries for an incident's life, so a linear lookup over them costs less than a hash table of
- * entry objects (EngineCpuTime: about a tenth of the engine's allocation was the audit's maps).
+ * An immutable map of strings over two arrays, in the order the entries were given: equal to (and with the hash
+ * code and {@code toString} of) a {@code LinkedHashMap} of the same entries. For the few entries of an audit
+ * record's details, kept for an incident's life, a linear lookup costs less than a hash table of entry objects
+ * (EngineCpuTime: about a tenth of the engine's allocation was the audit's maps).
  */
-final class Details extends AbstractMap<String, String> {
+public final class OrderedArrayMap extends AbstractMap<String, String> {
 
-    private static final Details EMPTY = new Details(new String[0], new String[0]);
+    private static final OrderedArrayMap EMPTY = new OrderedArrayMap(new String[0], new String[0]);
 
     private final String[] keys;
     private final String[] values;
 
-    private Details(String[] keys, String[] values) {
+    private OrderedArrayMap(String[] keys, String[] values) {
         this.keys = keys;
         this.values = values;
     }
 
+    /**
+     * The keys and values side by side ({@code key1, value1, key2, value2, ...}), in that order.
+     *
+     * @throws IllegalArgumentException if a key has no value
+     */
+    public static Map<String, String> ofPairs(String... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("keys and values must come in pairs, got " + keysAndValues.length
+                    + " strings");
+        }
+        int n = keysAndValues.length / 2;
+        if (n == 0) {
+            return EMPTY;
+        }
+        String[] k = new String[n];
+        String[] v = new String[n];
+        for (int i = 0; i < n; i++) {
+            k[i] = keysAndValues[2 * i];
+            v[i] = keysAndValues[2 * i + 1];
+        }
+        return new OrderedArrayMap(k, v);
+    }
+
     /** An immutable copy of {@code m} in its iteration order ({@code m} itself when it is one already). */
-    static Map<String, String> copyOf(Map<String, String> m) {
-        if (m instanceof Details) {
+    public static Map<String, String> copyOf(Map<String, String> m) {
+        if (m instanceof OrderedArrayMap) {
             return m;
         }
         int n = m.size();
@@ -49,7 +72,7 @@ final class Details extends AbstractMap<String, String> {
         if (i != n) {
             throw new java.util.ConcurrentModificationException("details changed while copied");
         }
-        return new Details(k, v);
+        return new OrderedArrayMap(k, v);
     }
 
     private int index(Object key) {
@@ -116,10 +139,10 @@ final class Details extends AbstractMap<String, String> {
         }
     }
 
-    // ---------------------------------------------------------------- immutable, as the unmodifiable map it replaces
+    // ---------------------------------------------------------------- immutable
 
     private static UnsupportedOperationException immutable() {
-        return new UnsupportedOperationException("an audit record's details cannot be changed");
+        return new UnsupportedOperationException("an immutable map cannot be changed");
     }
 
     @Override
