@@ -36,6 +36,15 @@ public record PlannedPost(String id, String account, String text, List<String> h
         if (account.isBlank()) {
             throw new IllegalArgumentException("account of post '" + id + "' must not be blank");
         }
+        int colon = account.indexOf(':'); // "platform:handle", or a handle alone (colon -1)
+        String handle = account.substring(colon + 1).strip();
+        if (handle.startsWith("@")) {
+            handle = handle.substring(1);
+        }
+        if (colon >= 0 && account.substring(0, colon).isBlank() || handle.isBlank()) {
+            throw new IllegalArgumentException("account of post '" + id + "' must be a handle or 'platform:handle',"
+                    + " was '" + account + "'");
+        }
         hashtags = List.copyOf(hashtags);
         links = List.copyOf(links);
         poster = poster.filter(s -> !s.isBlank());

@@ -68,6 +68,13 @@ class CrisisContextTest {
         assertThrows(IllegalArgumentException.class, () -> Finding.of("ok", FindingSeverity.INFO, " "));
         assertThrows(IllegalArgumentException.class, () -> PlannedPost.of(" ", "a", "t"));
         assertThrows(IllegalArgumentException.class, () -> PlannedPost.of("p", " ", "t"));
+        for (String noHandle : new String[] {"twitter:", "twitter:@", "twitter: ", ":acme", "@"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> PlannedPost.of("p", noHandle, "t"), noHandle);
+            assertTrue(e.getMessage().contains("a handle or 'platform:handle'"), e.getMessage());
+        }
+        assertEquals("twitter:@acme", PlannedPost.of("p", "twitter:@acme", "t").account());
+        assertEquals("acme", PlannedPost.of("p", "acme", "t").account());
         assertThrows(IllegalArgumentException.class, () -> FindingSeverity.fromJson("fatal"));
         assertEquals(FindingSeverity.BLOCK, FindingSeverity.fromJson(" Block "));
     }
