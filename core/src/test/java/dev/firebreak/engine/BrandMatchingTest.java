@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.firebreak.mention.Author;
 import dev.firebreak.mention.Mention;
 import dev.firebreak.mention.Platform;
+import dev.firebreak.testkit.MarkerClassifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -59,7 +60,7 @@ class BrandMatchingTest {
     void agreesWithTheEngineOnWhichBrandsTakeAMention() {
         // the engine takes a mention for exactly the brands matching names, bar the language filter
         Fixture.MutableClock clock = new Fixture.MutableClock(T0);
-        CrisisEngine engine = CrisisEngine.builder().clock(clock).classifier(new Fixture.MarkerClassifier())
+        CrisisEngine engine = CrisisEngine.builder().clock(clock).classifier(new MarkerClassifier())
                 .brands(List.of(KESTREL, ORIOLE)).build();
         String[] words = {"kestrel", "coffee", "oriole", "@kestrelcoffee", "oriolebank", "hello", "late", "#oriole"};
         Random rnd = new Random(7);

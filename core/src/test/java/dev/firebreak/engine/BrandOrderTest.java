@@ -8,6 +8,7 @@ import dev.firebreak.store.InMemoryIncidentStore;
 import dev.firebreak.store.IncidentStore;
 import dev.firebreak.store.StoreContext;
 import dev.firebreak.store.StoredBrand;
+import dev.firebreak.testkit.MarkerClassifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,7 +49,7 @@ class BrandOrderTest {
         Collections.shuffle(names, new Random(7)); // neither sorted nor hash order
         TickOrder store = new TickOrder();
         CrisisEngine.Builder b = CrisisEngine.builder().clock(new Fixture.MutableClock(T0))
-                .classifier(new Fixture.MarkerClassifier()).store(store);
+                .classifier(new MarkerClassifier()).store(store);
         for (String n : names) {
             b.brand(Brand.builder(n).build());
         }

@@ -30,6 +30,7 @@ import dev.firebreak.plan.StepKind;
 import dev.firebreak.spi.PauseReport;
 import dev.firebreak.spi.PublishingControl;
 import dev.firebreak.spi.ScheduledPost;
+import dev.firebreak.testkit.MarkerClassifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -218,7 +219,7 @@ class CrisisEngineTest {
     @Test
     void failingListenerDoesNotStopOthers() {
         List<FirebreakEvent> second = new ArrayList<>();
-        CrisisEngine engine = CrisisEngine.builder().clock(clock).classifier(new Fixture.MarkerClassifier())
+        CrisisEngine engine = CrisisEngine.builder().clock(clock).classifier(new MarkerClassifier())
                 .brand(Fixture.kestrel())
                 .listener(e -> {
                     throw new IllegalStateException("listener bug");

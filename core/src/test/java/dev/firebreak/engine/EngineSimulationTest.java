@@ -13,6 +13,7 @@ import dev.firebreak.mention.Author;
 import dev.firebreak.mention.Mention;
 import dev.firebreak.mention.MentionKind;
 import dev.firebreak.mention.Platform;
+import dev.firebreak.testkit.MarkerClassifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,7 +166,7 @@ class EngineSimulationTest {
         for (int b = 0; b < 8; b++) {
             brands.add(Brand.builder("brand" + b).build());
         }
-        CrisisEngine engine = CrisisEngine.builder().clock(clock).classifier(new Fixture.MarkerClassifier())
+        CrisisEngine engine = CrisisEngine.builder().clock(clock).classifier(new MarkerClassifier())
                 .brands(brands).build();
         int threads = 4;
         int perThread = 5_000;

@@ -1,10 +1,5 @@
 package dev.firebreak.engine;
 
-import dev.firebreak.classify.Category;
-import dev.firebreak.classify.Classification;
-import dev.firebreak.classify.Language;
-import dev.firebreak.classify.MentionClassifier;
-import dev.firebreak.classify.Polarity;
 import dev.firebreak.events.FirebreakEvent;
 import dev.firebreak.events.FirebreakListener;
 import dev.firebreak.mention.Author;
@@ -12,6 +7,7 @@ import dev.firebreak.mention.Engagement;
 import dev.firebreak.mention.Mention;
 import dev.firebreak.mention.MentionKind;
 import dev.firebreak.mention.Platform;
+import dev.firebreak.testkit.MarkerClassifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +16,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
-/** Test helpers: a settable clock, a deterministic marker classifier, mention builders, an event recorder. */
+/**
+ * Test helpers: a settable clock, mention builders, an event recorder (the marker classifier is the test kit's
+ * {@link MarkerClassifier}).
+ */
 final class Fixture {
 
     static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
@@ -56,36 +54,6 @@ final class Fixture {
         @Override
         public Instant instant() {
             return now;
-        }
-    }
-
-    /**
-     * Reads markers in the text: {@code ~neg} negative, {@code ~pos} positive, {@code ~complaint}
-     * complaint, {@code ~cat:ID} a category, {@code ~boom} throws.
-     */
-    static final class MarkerClassifier implements MentionClassifier {
-        @Override
-        public Classification classify(Mention m) {
-            String t = m.text();
-            if (t.contains("~boom")) {
-                throw new IllegalStateException("classifier exploded");
-            }
-            boolean neg = t.contains("~neg");
-            boolean pos = t.contains("~pos");
-            boolean complaint = t.contains("~complaint");
-            List<Category> cats = new ArrayList<>();
-            int i = 0;
-            while ((i = t.indexOf("~cat:", i)) >= 0) {
-                int j = i + 5;
-                while (j < t.length() && (Character.isLetterOrDigit(t.charAt(j)) || t.charAt(j) == '_')) {
-                    j++;
-                }
-                cats.add(Category.of(t.substring(i + 5, j).toLowerCase(Locale.ROOT)));
-                i = j;
-            }
-            return new Classification(Language.ENGLISH, 0.9, neg ? -0.8 : pos ? 0.8 : 0.0,
-                    neg ? Polarity.NEGATIVE : pos ? Polarity.POSITIVE : Polarity.NEUTRAL, complaint ? 0.9 : 0.1,
-                    complaint, cats, List.of());
         }
     }
 

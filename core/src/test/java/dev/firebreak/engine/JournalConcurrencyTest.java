@@ -9,6 +9,7 @@ import dev.firebreak.mention.Platform;
 import dev.firebreak.store.FsyncPolicy;
 import dev.firebreak.store.JournalConfig;
 import dev.firebreak.store.JournalStore;
+import dev.firebreak.testkit.MarkerClassifier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class JournalConcurrencyTest {
     Path dir;
 
     private static CrisisEngine engine(Fixture.MutableClock clock, JournalStore journal) {
-        CrisisEngine.Builder b = CrisisEngine.builder().clock(clock).classifier(new Fixture.MarkerClassifier())
+        CrisisEngine.Builder b = CrisisEngine.builder().clock(clock).classifier(new MarkerClassifier())
                 .store(journal);
         for (String name : new String[] {"kestrel", "heron", "osprey"}) {
             b.brand(Brand.builder(name).keywords(name).build());

@@ -12,6 +12,7 @@ import dev.firebreak.incident.Incident;
 import dev.firebreak.store.FsyncPolicy;
 import dev.firebreak.store.JournalConfig;
 import dev.firebreak.store.JournalStore;
+import dev.firebreak.testkit.MarkerClassifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -274,7 +275,7 @@ class JournalRecoveryTest {
         Path dir = tmp.resolve("down");
         Incident opened;
         try (JournalStore journal = JournalStore.open(dir)) {
-            CrisisEngine engine = CrisisEngine.builder().clock(clock).classifier(new Fixture.MarkerClassifier())
+            CrisisEngine engine = CrisisEngine.builder().clock(clock).classifier(new MarkerClassifier())
                     .brand(Fixture.kestrel()).store(journal).build();
             engine.ingest(Fixture.complaint("c1", "ann", 300, clock.instant()));
             opened = engine.incidents().get(0);

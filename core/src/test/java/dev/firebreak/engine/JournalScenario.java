@@ -11,6 +11,7 @@ import dev.firebreak.spi.PauseReport;
 import dev.firebreak.spi.PublishingControl;
 import dev.firebreak.spi.ScheduledPost;
 import dev.firebreak.store.IncidentStore;
+import dev.firebreak.testkit.MarkerClassifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -158,7 +159,7 @@ final class JournalScenario {
 
     /** The engine the scenario runs on. */
     static CrisisEngine engine(Fixture.MutableClock clock, IncidentStore store) {
-        return CrisisEngine.builder().clock(clock).classifier(new Fixture.MarkerClassifier()).brand(Fixture.kestrel())
+        return CrisisEngine.builder().clock(clock).classifier(new MarkerClassifier()).brand(Fixture.kestrel())
                 .publishingControl(new Schedule()).store(store).build();
     }
 }

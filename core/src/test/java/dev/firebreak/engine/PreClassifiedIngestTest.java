@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.firebreak.classify.Classification;
 import dev.firebreak.classify.MentionClassifier;
 import dev.firebreak.mention.Mention;
+import dev.firebreak.testkit.MarkerClassifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +24,10 @@ class PreClassifiedIngestTest {
             calls.incrementAndGet();
             throw new IllegalStateException("must not be called");
         };
-        CrisisEngine classifying = CrisisEngine.builder().clock(c1).classifier(new Fixture.MarkerClassifier())
+        CrisisEngine classifying = CrisisEngine.builder().clock(c1).classifier(new MarkerClassifier())
                 .brand(Fixture.kestrel()).build();
         CrisisEngine given = CrisisEngine.builder().clock(c2).classifier(counting).brand(Fixture.kestrel()).build();
-        Fixture.MarkerClassifier elsewhere = new Fixture.MarkerClassifier();
+        MarkerClassifier elsewhere = new MarkerClassifier();
         List<IngestResult.Status> a = new ArrayList<>();
         List<IngestResult.Status> b = new ArrayList<>();
         for (int i = 0; i < 40; i++) {

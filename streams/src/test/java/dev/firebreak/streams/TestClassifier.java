@@ -6,6 +6,7 @@ import dev.firebreak.classify.Language;
 import dev.firebreak.classify.MentionClassifier;
 import dev.firebreak.classify.Polarity;
 import dev.firebreak.mention.Mention;
+import dev.firebreak.testkit.MarkerClassifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,32 +35,15 @@ final class TestClassifier implements MentionClassifier {
             "tone-deaf", Category.OFFENSIVE_CONTENT, "tasteless", Category.OFFENSIVE_CONTENT, "insensitive",
             Category.OFFENSIVE_CONTENT);
 
+    private static final MarkerClassifier MARKERS = new MarkerClassifier();
+
     @Override
     public Classification classify(Mention m) {
-        String t = m.text();
-        if (t.contains("~boom")) {
-            throw new IllegalStateException("classifier exploded on purpose");
+        if (MarkerClassifier.hasMarkers(m.text())) {
+            return MARKERS.classify(m);
         }
         Language lang = m.language().map(Language::of).orElse(Language.ENGLISH);
-        if (t.contains("~")) {
-            boolean neg = t.contains("~neg");
-            boolean pos = t.contains("~pos");
-            boolean complaint = t.contains("~complaint");
-            List<Category> cats = new ArrayList<>();
-            int i = 0;
-            while ((i = t.indexOf("~cat:", i)) >= 0) {
-                int j = i + 5;
-                while (j < t.length() && (Character.isLetterOrDigit(t.charAt(j)) || t.charAt(j) == '_')) {
-                    j++;
-                }
-                cats.add(Category.of(t.substring(i + 5, j).toLowerCase(Locale.ROOT)));
-                i = j;
-            }
-            return new Classification(lang, 0.9, neg ? -0.8 : pos ? 0.8 : 0.0,
-                    neg ? Polarity.NEGATIVE : pos ? Polarity.POSITIVE : Polarity.NEUTRAL, complaint ? 0.9 : 0.1,
-                    complaint, cats, List.of());
-        }
-        String text = t.toLowerCase(Locale.ROOT);
+        String text = m.text().toLowerCase(Locale.ROOT);
         int neg = 0;
         int pos = 0;
         int complaint = 0;
