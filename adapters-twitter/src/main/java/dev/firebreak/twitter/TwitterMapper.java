@@ -54,8 +54,11 @@ import java.util.Optional;
  * {@code lang} ({@code und} reads as unknown) are kept; the HTML entities X leaves in text are decoded
  * once; ids are kept as strings, and JSON numbers are accepted too. In a filtered-stream record the tag
  * of the first matching rule becomes {@link Mention#brand()}, so tag each rule with the brand it
- * watches. A post without {@code created_at} is dated with the mapper's clock (ask for
- * {@code tweet.fields=created_at}).
+ * watches. A post without {@code created_at} (v1.1: {@code timestamp_ms} or {@code created_at}) is
+ * dated by its id, which since November 2010 is a Snowflake id holding its creation time to the
+ * millisecond, so a replayed payload gets the same times every run; a post whose id holds no time (a
+ * small id: older posts, test data) is dated with the mapper's clock. Ask for
+ * {@code tweet.fields=created_at} all the same.
  *
  * <p>A 200 response that also carries {@code errors} yields the good posts and reports each error as
  * a {@link RejectedItem}, as does a post that cannot be read. An error body (a problem object, or
@@ -74,12 +77,20 @@ public final class TwitterMapper implements PayloadMapper {
     private final Clock clock;
     private final ObjectMapper json;
 
-    /** A mapper that dates posts without {@code created_at} with the system UTC clock. */
+    /** The Snowflake epoch: ids carry their creation time as milliseconds since it, above bit 22. */
+    private static final long SNOWFLAKE_EPOCH_MS = 1288834974657L;
+    /**
+     * Ids whose time part is below a day after the Snowflake epoch are not Snowflake ids: the
+     * sequential ids before November 2010 stayed below 3 * 10^10, a few seconds of the time part.
+     */
+    private static final long SNOWFLAKE_MIN_MS = 86_400_000L;
+
+    /** A mapper that dates posts without a time or a Snowflake id with the system UTC clock. */
     public TwitterMapper() {
         this(Clock.systemUTC());
     }
 
-    /** A mapper that dates posts without {@code created_at} with this clock. */
+    /** A mapper that dates posts without a time or a Snowflake id with this clock. */
     public TwitterMapper(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.json = JsonMapper.builder()
@@ -183,7 +194,7 @@ public final class TwitterMapper implements PayloadMapper {
         String text = text(node, "text").orElseThrow(() -> new BadItem("post " + id + " without 'text'"));
         Mention.Builder b = Mention.builder(Platform.TWITTER, id)
                 .text(HtmlEntities.unescape(text))
-                .createdAt(isoTime(node, "created_at").orElseGet(clock::instant))
+                .createdAt(isoTime(node, "created_at").orElseGet(() -> idTime(id)))
                 .language(language(node))
                 .conversationId(id(node, "conversation_id"))
                 .brand(brand);
@@ -420,7 +431,7 @@ public final class TwitterMapper implements PayloadMapper {
         }
         Mention.Builder b = Mention.builder(Platform.TWITTER, id)
                 .text(HtmlEntities.unescape(text.orElseThrow(() -> new BadItem("post " + id + " without 'text'"))))
-                .createdAt(v1Time(node).orElseGet(clock::instant))
+                .createdAt(v1Time(node).orElseGet(() -> idTime(id)))
                 .language(language(node))
                 .engagement(new Engagement(count(node, "retweet_count", "post"), count(node, "reply_count", "post"),
                         count(node, "favorite_count", "post"), count(node, "quote_count", "post")));
@@ -447,6 +458,21 @@ public final class TwitterMapper implements PayloadMapper {
         kind(b, v1Id(node, "in_reply_to_status_id"), quoted, retweeted);
         b.url(postUrl(author.handle(), id));
         return build(b);
+    }
+
+    /** The creation time a Snowflake id holds, else the clock's time. */
+    private Instant idTime(String id) {
+        if (id.length() <= 19 && id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            try {
+                long ms = Long.parseLong(id) >>> 22;
+                if (ms >= SNOWFLAKE_MIN_MS) {
+                    return Instant.ofEpochMilli(SNOWFLAKE_EPOCH_MS + ms);
+                }
+            } catch (NumberFormatException e) {
+                // 19 digits above Long.MAX_VALUE: not a Snowflake id
+            }
+        }
+        return clock.instant();
     }
 
     /** {@code <field>_str}, else {@code <field>}. */

@@ -206,9 +206,25 @@ class TwitterMapperTest {
     }
 
     @Test
-    void postWithoutCreatedAtIsDatedWithTheMappersClock() {
-        Mention m = mapJson(mapper, "{\"data\":{\"id\":\"7\",\"text\":\"hi\"}}").mentions().get(0);
-        assertEquals(time.instant(), m.createdAt());
+    void postWithoutCreatedAtIsDatedByItsSnowflakeId() {
+        // X's documented example post: id 1212092628029698048, created_at 2019-12-31T19:26:16.000Z
+        Mention v2 = mapJson(mapper, "{\"data\":{\"id\":\"1212092628029698048\",\"text\":\"hi\"}}")
+                .mentions().get(0);
+        assertEquals(Instant.parse("2019-12-31T19:26:16.771Z"), v2.createdAt());
+        Mention v1 = mapJson(mapper, "{\"for_user_id\":\"1\",\"tweet_create_events\":[{"
+                + "\"id_str\":\"1445880548472328192\",\"text\":\"hi\",\"user\":{\"id_str\":\"2\"}}]}").mentions().get(0);
+        assertEquals(Instant.parse("2021-10-06T22:36:00.574Z"), v1.createdAt(), "v1.1 post without a time");
+        Mention dated = mapJson(mapper, "{\"data\":{\"id\":\"1212092628029698048\",\"text\":\"hi\","
+                + "\"created_at\":\"2024-05-01T10:15:00Z\"}}").mentions().get(0);
+        assertEquals(Instant.parse("2024-05-01T10:15:00Z"), dated.createdAt(), "created_at wins over the id");
+    }
+
+    @Test
+    void postWithoutCreatedAtWhoseIdHoldsNoTimeIsDatedWithTheMappersClock() {
+        for (String id : List.of("7", "20", "29700859247", "9999999999999999999", "00000000000000000000042")) {
+            Mention m = mapJson(mapper, "{\"data\":{\"id\":\"" + id + "\",\"text\":\"hi\"}}").mentions().get(0);
+            assertEquals(time.instant(), m.createdAt(), id);
+        }
     }
 
     @Test
