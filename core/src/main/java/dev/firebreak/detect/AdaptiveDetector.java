@@ -1,11 +1,12 @@
 package dev.firebreak.detect;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The spike detector for one series: it scores how far each value goes beyond everything the series
- * has shown before, on four views of the series at once.
+ * has shown before, on five views of the series at once.
  *
  * <ol>
  *   <li>the value itself: a spike or a drop past every earlier value;</li>
@@ -19,7 +20,15 @@ import java.util.Objects;
  *       added up, and would only raise false alarms;</li>
  *   <li>a smoothed level: a sustained shift or a dense burst that no single value reveals;</li>
  *   <li>the variability, a smoothed mean of the change from one value to the next: a series that starts
- *       to swing or to spike more often, even inside the range of values it has shown before.</li>
+ *       to swing or to spike more often, even inside the range of values it has shown before;</li>
+ *   <li>the coarse residual: the same seasonal residual, on the series' means over
+ *       {@link DetectorConfig#coarseBuckets()} consecutive buckets, with a seasonal baseline of its own: a
+ *       moderate shift that lasts (a quiet holiday, a slow swing), which hides in the noise of single buckets
+ *       but is an extreme once that noise is averaged away. It scores when a coarse bucket closes, once it
+ *       has learned from {@link DetectorConfig#coarseWarmUp()} observations, and only if its score beats
+ *       every score reported during that coarse bucket (a storm that the finer views reported is not reported
+ *       again when its coarse bucket closes). Coarse buckets restart at each midnight (UTC) so that they cover
+ *       the same times of day every day (an unfinished one is dropped).</li>
  * </ol>
  *
  * <p>For each view the detector remembers the lowest and highest value seen (optionally drifting back
@@ -37,7 +46,7 @@ import java.util.Objects;
  * scores again.
  *
  * <p>Online (a score uses only this value and earlier ones), deterministic, constant memory: the state
- * is a fixed set of numbers, about 90 with the default 24 time-of-day bins ({@link #snapshot()}). Missing buckets need no
+ * is a fixed set of numbers, about 180 with the default 24 time-of-day bins and the coarse view ({@link #snapshot()}). Missing buckets need no
  * special care: the seasonal baseline is indexed by the bucket's time, the rest by observation. Not
  * thread-safe: one instance per series, called under that series' lock. Any finite value is accepted;
  * magnitudes beyond 1e150 are treated as 1e150 so that the state never overflows.
@@ -50,7 +59,8 @@ import java.util.Objects;
  */
 public final class AdaptiveDetector implements SeriesDetector {
 
-    /** The watched views: the value, the seasonal residual, the smoothed level, the variability. */
+    /** The watched views: the value, the seasonal residual, the smoothed level, the variability (the coarse
+     * view is a second detector that watches only its residual). */
     static final int FEATURES = 4;
     private static final int VALUE = 0;
     private static final int RESIDUAL = 1;
@@ -79,6 +89,10 @@ public final class AdaptiveDetector implements SeriesDetector {
     private final double fade;
     private final long binSeconds;
     private final long seasonalWarmUpSeconds;
+    /** Whether this detector is another's coarse view, which watches only the seasonal residual. */
+    private final boolean residualOnly;
+    /** The coarse view, or null when it is off (and in the coarse view itself). */
+    private final AdaptiveDetector coarse;
 
     private long observations;
     private long firstSecond;
@@ -102,10 +116,20 @@ public final class AdaptiveDetector implements SeriesDetector {
     private final double[] high = new double[FEATURES];
     private final double[] low = new double[FEATURES];
     private final boolean[] tracking = new boolean[FEATURES];
+    private double coarseSum;
+    private int coarseCount;
+    private long coarseStart;
+    private double coarseBar;
 
     /** A fresh detector; {@link DetectorConfig#newDetector()} is the usual way to get one. */
     public AdaptiveDetector(DetectorConfig config) {
+        this(config, false);
+    }
+
+    private AdaptiveDetector(DetectorConfig config, boolean residualOnly) {
         this.config = Objects.requireNonNull(config, "config");
+        this.residualOnly = residualOnly;
+        this.coarse = residualOnly || config.coarseBuckets() == 0 ? null : new AdaptiveDetector(config, true);
         this.shrink = config.rangeHalfLife() == 0 ? 0 : -Math.expm1(-Math.log(2) / config.rangeHalfLife());
         this.fade = config.repeatHalfLife() == 0 ? 0 : Math.exp(-Math.log(2) / config.repeatHalfLife());
         this.binSeconds = DAY / config.seasonalBinsPerDay();
@@ -117,12 +141,21 @@ public final class AdaptiveDetector implements SeriesDetector {
     /**
      * A detector that continues from a snapshot exactly as the detector it was taken from would have.
      *
+     * <p>A snapshot taken before the coarse view existed (no coarse state) restores with a fresh coarse view.
+     *
      * @throws IllegalArgumentException if the snapshot does not fit the configuration (a different
-     *     number of seasonal bins)
+     *     number of seasonal bins, a coarse view where the configuration has none, or a coarse bucket fuller
+     *     than {@link DetectorConfig#coarseBuckets()})
      */
     public static AdaptiveDetector restore(DetectorConfig config, DetectorSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
         AdaptiveDetector d = new AdaptiveDetector(config);
+        d.load(snapshot);
+        return d;
+    }
+
+    private void load(DetectorSnapshot snapshot) {
+        AdaptiveDetector d = this;
         if (snapshot.daily().length != d.daily.length) {
             throw new IllegalArgumentException("the snapshot has " + snapshot.daily().length
                     + " time-of-day bins but the configuration has " + d.daily.length);
@@ -153,7 +186,21 @@ public final class AdaptiveDetector implements SeriesDetector {
         System.arraycopy(snapshot.high(), 0, d.high, 0, FEATURES);
         System.arraycopy(snapshot.low(), 0, d.low, 0, FEATURES);
         System.arraycopy(snapshot.tracking(), 0, d.tracking, 0, FEATURES);
-        return d;
+        if (!snapshot.coarse().isEmpty() && coarse == null) {
+            throw new IllegalArgumentException("the snapshot has a coarse view but the configuration has none"
+                    + " (coarseBuckets 0)");
+        }
+        if (snapshot.coarseCount() > 0 && (coarse == null || snapshot.coarseCount() >= config.coarseBuckets())) {
+            throw new IllegalArgumentException("the snapshot's coarse bucket holds " + snapshot.coarseCount()
+                    + " values but the configuration's coarse buckets hold " + config.coarseBuckets());
+        }
+        d.coarseSum = snapshot.coarseSum();
+        d.coarseCount = snapshot.coarseCount();
+        d.coarseStart = snapshot.coarseStart();
+        d.coarseBar = snapshot.coarseBar();
+        if (!snapshot.coarse().isEmpty()) {
+            coarse.load(snapshot.coarse().get(0));
+        }
     }
 
     /** The settings of this detector. */
@@ -170,7 +217,8 @@ public final class AdaptiveDetector implements SeriesDetector {
     public DetectorSnapshot snapshot() {
         return new DetectorSnapshot(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, previous, variability, spread,
                 seasonalError, plainError, bar, daily,
-                dailyCounts, weekly, weeklyCounts, currentDay, dayTotal, dayCount, high, low, tracking);
+                dailyCounts, weekly, weeklyCounts, currentDay, dayTotal, dayCount, high, low, tracking,
+                coarseSum, coarseCount, coarseStart, coarseBar, coarse == null ? List.of() : List.of(coarse.snapshot()));
     }
 
     /**
@@ -190,6 +238,54 @@ public final class AdaptiveDetector implements SeriesDetector {
         }
         long second = bucketStart.getEpochSecond();
         double v = Math.max(-LIMIT, Math.min(LIMIT, value));
+        double novelty = step(second, v);
+        double coarseNovelty = coarse == null ? 0 : coarseNovelty(second, v);
+        if (observations <= config.warmUp()) {
+            return 0;
+        }
+        double score = novelty / (novelty + config.scoreScale());
+        double coarseScore = coarseNovelty / (coarseNovelty + config.scoreScale());
+        if (coarseScore > coarseBar) {
+            // a storm that the finer views reported is not reported again, a little faded, when its coarse
+            // bucket closes: the coarse score must beat every score reported during its coarse bucket
+            score = Math.max(score, coarseScore);
+        }
+        double reported = score > bar ? score : 0;
+        bar = Math.max(bar * fade, reported);
+        coarseBar = Math.max(coarseBar, reported);
+        return reported;
+    }
+
+    /**
+     * Adds the value to the coarse bucket being filled; when it is full, the coarse view scores the bucket's
+     * mean. A coarse bucket does not span midnight: an unfinished one is dropped when the day changes (unless
+     * the series' buckets are a day or more apart, when every bucket is on a new day).
+     */
+    private double coarseNovelty(long second, double v) {
+        if (coarseCount > 0 && Math.floorDiv(second, DAY) != Math.floorDiv(coarseStart, DAY)
+                && second - coarseStart < DAY) {
+            coarseSum = 0;
+            coarseCount = 0;
+        }
+        if (coarseCount == 0) {
+            coarseStart = second;
+            coarseBar = 0;
+        }
+        coarseSum += v;
+        coarseCount++;
+        if (coarseCount < config.coarseBuckets()) {
+            return 0;
+        }
+        double novelty = coarse.step(coarseStart, coarseSum / coarseCount);
+        coarseSum = 0;
+        coarseCount = 0;
+        // counted by the coarse view's own buckets, so that a coarse view that starts afresh (a restored snapshot
+        // written before the view existed) learns before it scores
+        return coarse.observations * config.coarseBuckets() > config.coarseWarmUp() ? novelty : 0;
+    }
+
+    /** Learns from one value and returns the novelty of its most novel view. */
+    private double step(long second, double v) {
         if (observations == 0) {
             firstSecond = second;
             magnitude = Math.abs(v);
@@ -230,22 +326,19 @@ public final class AdaptiveDetector implements SeriesDetector {
         double minRange = MIN_RANGE * magnitude + TINY;
 
         double novelty = 0;
-        novelty = Math.max(novelty, watch(VALUE, v, minRange));
         if (age >= seasonalWarmUpSeconds) {
             double residualNovelty = watch(RESIDUAL, residual, minRange);
             if (seasonalError < plainError) {
-                novelty = Math.max(novelty, residualNovelty);
+                novelty = residualNovelty;
             }
         }
+        if (residualOnly) {
+            return novelty;
+        }
+        novelty = Math.max(novelty, watch(VALUE, v, minRange));
         novelty = Math.max(novelty, watch(SMOOTHED, smoothed, minRange));
         novelty = Math.max(novelty, watch(VARIABILITY, variability, minRange));
-        if (observations <= config.warmUp()) {
-            return 0;
-        }
-        double score = novelty / (novelty + config.scoreScale());
-        double reported = score > bar ? score : 0;
-        bar = Math.max(bar * fade, reported);
-        return reported;
+        return novelty;
     }
 
     /**
