@@ -106,19 +106,25 @@ public final class AdaptiveDetector implements SeriesDetector {
     private double seasonalError;
     private double plainError;
     private double bar;
-    private final double[] daily;
-    private final long[] dailyCounts;
+    /**
+     * The time-of-day profile, each bin's offset next to its count (a double, exact up to 2^53), so that
+     * learning a bin touches one cache line; the snapshot holds them as two arrays.
+     */
+    private final double[] profile;
     private final double[] weekly = new double[7];
     private final long[] weeklyCounts = new long[7];
     private long currentDay;
     private double dayTotal;
     private long dayCount;
-    private final double[] high = new double[FEATURES];
-    private final double[] low = new double[FEATURES];
-    private final boolean[] tracking = new boolean[FEATURES];
+    /** Each feature's remembered highest value next to its lowest (high, low, high, low, ...). */
+    private final double[] range = new double[2 * FEATURES];
+    /** Bit f is set once feature f has started. */
+    private int tracking;
     private double coarseSum;
     private int coarseCount;
     private long coarseStart;
+    /** The start of the day of {@code coarseStart}, which the snapshot does not need to hold. */
+    private long coarseDayStart;
     private double coarseBar;
 
     /** A fresh detector; {@link DetectorConfig#newDetector()} is the usual way to get one. */
@@ -134,8 +140,7 @@ public final class AdaptiveDetector implements SeriesDetector {
         this.fade = config.repeatHalfLife() == 0 ? 0 : Math.exp(-Math.log(2) / config.repeatHalfLife());
         this.binSeconds = DAY / config.seasonalBinsPerDay();
         this.seasonalWarmUpSeconds = config.seasonalWarmUp().getSeconds();
-        this.daily = new double[config.seasonalBinsPerDay()];
-        this.dailyCounts = new long[config.seasonalBinsPerDay()];
+        this.profile = new double[2 * config.seasonalBinsPerDay()];
     }
 
     /**
@@ -156,9 +161,10 @@ public final class AdaptiveDetector implements SeriesDetector {
 
     private void load(DetectorSnapshot snapshot) {
         AdaptiveDetector d = this;
-        if (snapshot.daily().length != d.daily.length) {
+        int bins = profile.length / 2;
+        if (snapshot.daily().length != bins) {
             throw new IllegalArgumentException("the snapshot has " + snapshot.daily().length
-                    + " time-of-day bins but the configuration has " + d.daily.length);
+                    + " time-of-day bins but the configuration has " + bins);
         }
         if (snapshot.high().length != FEATURES) {
             throw new IllegalArgumentException("the snapshot watches " + snapshot.high().length
@@ -176,16 +182,26 @@ public final class AdaptiveDetector implements SeriesDetector {
         d.seasonalError = snapshot.seasonalError();
         d.plainError = snapshot.plainError();
         d.bar = snapshot.bar();
-        System.arraycopy(snapshot.daily(), 0, d.daily, 0, d.daily.length);
-        System.arraycopy(snapshot.dailyCounts(), 0, d.dailyCounts, 0, d.dailyCounts.length);
+        double[] daily = snapshot.daily();
+        long[] dailyCounts = snapshot.dailyCounts();
+        for (int b = 0; b < bins; b++) {
+            profile[2 * b] = daily[b];
+            profile[2 * b + 1] = dailyCounts[b];
+        }
         System.arraycopy(snapshot.weekly(), 0, d.weekly, 0, 7);
         System.arraycopy(snapshot.weeklyCounts(), 0, d.weeklyCounts, 0, 7);
         d.currentDay = snapshot.currentDay();
         d.dayTotal = snapshot.dayTotal();
         d.dayCount = snapshot.dayCount();
-        System.arraycopy(snapshot.high(), 0, d.high, 0, FEATURES);
-        System.arraycopy(snapshot.low(), 0, d.low, 0, FEATURES);
-        System.arraycopy(snapshot.tracking(), 0, d.tracking, 0, FEATURES);
+        double[] high = snapshot.high();
+        double[] low = snapshot.low();
+        boolean[] started = snapshot.tracking();
+        tracking = 0;
+        for (int f = 0; f < FEATURES; f++) {
+            range[2 * f] = high[f];
+            range[2 * f + 1] = low[f];
+            tracking |= started[f] ? 1 << f : 0;
+        }
         if (!snapshot.coarse().isEmpty() && coarse == null) {
             throw new IllegalArgumentException("the snapshot has a coarse view but the configuration has none"
                     + " (coarseBuckets 0)");
@@ -197,6 +213,7 @@ public final class AdaptiveDetector implements SeriesDetector {
         d.coarseSum = snapshot.coarseSum();
         d.coarseCount = snapshot.coarseCount();
         d.coarseStart = snapshot.coarseStart();
+        d.coarseDayStart = d.coarseStart - Math.floorMod(d.coarseStart, DAY);
         d.coarseBar = snapshot.coarseBar();
         if (!snapshot.coarse().isEmpty()) {
             coarse.load(snapshot.coarse().get(0));
@@ -215,9 +232,24 @@ public final class AdaptiveDetector implements SeriesDetector {
 
     /** The whole state as a value; see {@link DetectorSnapshot}. */
     public DetectorSnapshot snapshot() {
+        int bins = profile.length / 2;
+        double[] daily = new double[bins];
+        long[] dailyCounts = new long[bins];
+        for (int b = 0; b < bins; b++) {
+            daily[b] = profile[2 * b];
+            dailyCounts[b] = (long) profile[2 * b + 1];
+        }
+        double[] high = new double[FEATURES];
+        double[] low = new double[FEATURES];
+        boolean[] started = new boolean[FEATURES];
+        for (int f = 0; f < FEATURES; f++) {
+            high[f] = range[2 * f];
+            low[f] = range[2 * f + 1];
+            started[f] = (tracking & 1 << f) != 0;
+        }
         return new DetectorSnapshot(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, previous, variability, spread,
                 seasonalError, plainError, bar, daily,
-                dailyCounts, weekly, weeklyCounts, currentDay, dayTotal, dayCount, high, low, tracking,
+                dailyCounts, weekly, weeklyCounts, currentDay, dayTotal, dayCount, high, low, started,
                 coarseSum, coarseCount, coarseStart, coarseBar, coarse == null ? List.of() : List.of(coarse.snapshot()));
     }
 
@@ -244,11 +276,13 @@ public final class AdaptiveDetector implements SeriesDetector {
             return 0;
         }
         double score = novelty / (novelty + config.scoreScale());
-        double coarseScore = coarseNovelty / (coarseNovelty + config.scoreScale());
-        if (coarseScore > coarseBar) {
+        if (coarseNovelty > 0) {
             // a storm that the finer views reported is not reported again, a little faded, when its coarse
             // bucket closes: the coarse score must beat every score reported during its coarse bucket
-            score = Math.max(score, coarseScore);
+            double coarseScore = coarseNovelty / (coarseNovelty + config.scoreScale());
+            if (coarseScore > coarseBar) {
+                score = Math.max(score, coarseScore);
+            }
         }
         double reported = score > bar ? score : 0;
         bar = Math.max(bar * fade, reported);
@@ -262,13 +296,14 @@ public final class AdaptiveDetector implements SeriesDetector {
      * the series' buckets are a day or more apart, when every bucket is on a new day).
      */
     private double coarseNovelty(long second, double v) {
-        if (coarseCount > 0 && Math.floorDiv(second, DAY) != Math.floorDiv(coarseStart, DAY)
+        if (coarseCount > 0 && (second < coarseDayStart || second - coarseDayStart >= DAY)
                 && second - coarseStart < DAY) {
             coarseSum = 0;
             coarseCount = 0;
         }
         if (coarseCount == 0) {
             coarseStart = second;
+            coarseDayStart = second - Math.floorMod(second, DAY);
             coarseBar = 0;
         }
         coarseSum += v;
@@ -298,11 +333,13 @@ public final class AdaptiveDetector implements SeriesDetector {
         long age = Math.max(0, second - firstSecond);
 
         // the seasonal baseline's prediction for this bucket, before it learns from it
-        int bin = (int) (Math.floorMod(second, DAY) / binSeconds);
-        int weekday = weekday(Math.floorDiv(second, DAY));
+        long day = Math.floorDiv(second, DAY);
+        int bin = (int) (second - day * DAY) / (int) binSeconds;
+        int weekday = weekday(day);
         boolean weekLearned = config.weekly() && age >= WEEK;
         double weekOffset = weekLearned ? weekly[weekday] : 0;
-        double residual = v - (baseline + daily[bin] + weekOffset);
+        int at = 2 * bin;
+        double residual = v - (baseline + profile[at] + weekOffset);
 
         // learn from the value, but limit how far one outlier can pull the baseline (robust Holt-Winters)
         double limit = CLIP * spread + MIN_RANGE * magnitude + TINY;
@@ -310,12 +347,12 @@ public final class AdaptiveDetector implements SeriesDetector {
         spread += SPREAD_RATE * (Math.min(Math.abs(residual), 4 * limit) - spread);
         seasonalError += FIT_RATE * (Math.min(Math.abs(residual), 4 * limit) - seasonalError);
         plainError += FIT_RATE * (Math.min(Math.abs(v - baseline), 4 * limit) - plainError);
-        baseline += config.baselineRate() * (learn - daily[bin] - weekOffset - baseline);
-        dailyCounts[bin]++;
-        daily[bin] += Math.max(config.seasonalRate(), 1.0 / dailyCounts[bin])
-                * (learn - baseline - weekOffset - daily[bin]);
+        baseline += config.baselineRate() * (learn - profile[at] - weekOffset - baseline);
+        double count = profile[at + 1] + 1;
+        profile[at + 1] = count;
+        profile[at] += Math.max(config.seasonalRate(), 1.0 / count) * (learn - baseline - weekOffset - profile[at]);
         if (config.weekly()) {
-            learnWeekday(second, learn - baseline - daily[bin]);
+            learnWeekday(day, learn - baseline - profile[at]);
         }
         if (observations > 1) {
             smoothed += config.levelSmoothing() * (v - smoothed);
@@ -346,8 +383,7 @@ public final class AdaptiveDetector implements SeriesDetector {
      * moves the finished day's weekday offset towards that day's mean. A weekday offset is thereby the
      * typical level of a whole Monday (say), not of its last few hours.
      */
-    private void learnWeekday(long second, double deviation) {
-        long day = Math.floorDiv(second, DAY);
+    private void learnWeekday(long day, double deviation) {
         if (day != currentDay) {
             if (dayCount > 0) {
                 int weekday = weekday(currentDay);
@@ -371,22 +407,23 @@ public final class AdaptiveDetector implements SeriesDetector {
 
     /** The novelty of {@code v} for one feature, then widens (and slowly shrinks) that feature's range. */
     private double watch(int feature, double v, double minRange) {
-        if (!tracking[feature]) {
-            tracking[feature] = true;
-            high[feature] = v;
-            low[feature] = v;
+        int at = 2 * feature;
+        if ((tracking & 1 << feature) == 0) {
+            tracking |= 1 << feature;
+            range[at] = v;
+            range[at + 1] = v;
             return 0;
         }
-        double hi = high[feature];
-        double lo = low[feature];
+        double hi = range[at];
+        double lo = range[at + 1];
         double novelty = Math.max(v - hi, lo - v) / Math.max(hi - lo, minRange);
         if (shrink > 0) {
             double mid = 0.5 * (hi + lo);
             hi -= shrink * (hi - mid);
             lo += shrink * (mid - lo);
         }
-        high[feature] = Math.max(hi, v);
-        low[feature] = Math.min(lo, v);
+        range[at] = Math.max(hi, v);
+        range[at + 1] = Math.min(lo, v);
         return Math.max(novelty, 0);
     }
 }
