@@ -160,7 +160,6 @@ public final class AdaptiveDetector implements SeriesDetector {
     }
 
     private void load(DetectorSnapshot snapshot) {
-        AdaptiveDetector d = this;
         int bins = profile.length / 2;
         if (snapshot.daily().length != bins) {
             throw new IllegalArgumentException("the snapshot has " + snapshot.daily().length
@@ -170,29 +169,29 @@ public final class AdaptiveDetector implements SeriesDetector {
             throw new IllegalArgumentException("the snapshot watches " + snapshot.high().length
                     + " features, this detector " + FEATURES);
         }
-        d.observations = snapshot.observations();
-        d.firstSecond = snapshot.firstSecond();
-        d.lastSecond = snapshot.lastSecond();
-        d.magnitude = snapshot.magnitude();
-        d.baseline = snapshot.baseline();
-        d.smoothed = snapshot.smoothed();
-        d.previous = snapshot.previous();
-        d.variability = snapshot.variability();
-        d.spread = snapshot.spread();
-        d.seasonalError = snapshot.seasonalError();
-        d.plainError = snapshot.plainError();
-        d.bar = snapshot.bar();
+        observations = snapshot.observations();
+        firstSecond = snapshot.firstSecond();
+        lastSecond = snapshot.lastSecond();
+        magnitude = snapshot.magnitude();
+        baseline = snapshot.baseline();
+        smoothed = snapshot.smoothed();
+        previous = snapshot.previous();
+        variability = snapshot.variability();
+        spread = snapshot.spread();
+        seasonalError = snapshot.seasonalError();
+        plainError = snapshot.plainError();
+        bar = snapshot.bar();
         double[] daily = snapshot.daily();
         long[] dailyCounts = snapshot.dailyCounts();
         for (int b = 0; b < bins; b++) {
             profile[2 * b] = daily[b];
             profile[2 * b + 1] = dailyCounts[b];
         }
-        System.arraycopy(snapshot.weekly(), 0, d.weekly, 0, 7);
-        System.arraycopy(snapshot.weeklyCounts(), 0, d.weeklyCounts, 0, 7);
-        d.currentDay = snapshot.currentDay();
-        d.dayTotal = snapshot.dayTotal();
-        d.dayCount = snapshot.dayCount();
+        System.arraycopy(snapshot.weekly(), 0, weekly, 0, 7);
+        System.arraycopy(snapshot.weeklyCounts(), 0, weeklyCounts, 0, 7);
+        currentDay = snapshot.currentDay();
+        dayTotal = snapshot.dayTotal();
+        dayCount = snapshot.dayCount();
         double[] high = snapshot.high();
         double[] low = snapshot.low();
         boolean[] started = snapshot.tracking();
@@ -210,11 +209,11 @@ public final class AdaptiveDetector implements SeriesDetector {
             throw new IllegalArgumentException("the snapshot's coarse bucket holds " + snapshot.coarseCount()
                     + " values but the configuration's coarse buckets hold " + config.coarseBuckets());
         }
-        d.coarseSum = snapshot.coarseSum();
-        d.coarseCount = snapshot.coarseCount();
-        d.coarseStart = snapshot.coarseStart();
-        d.coarseDayStart = d.coarseStart - Math.floorMod(d.coarseStart, DAY);
-        d.coarseBar = snapshot.coarseBar();
+        coarseSum = snapshot.coarseSum();
+        coarseCount = snapshot.coarseCount();
+        coarseStart = snapshot.coarseStart();
+        coarseDayStart = coarseStart - Math.floorMod(coarseStart, DAY);
+        coarseBar = snapshot.coarseBar();
         if (!snapshot.coarse().isEmpty()) {
             coarse.load(snapshot.coarse().get(0));
         }
