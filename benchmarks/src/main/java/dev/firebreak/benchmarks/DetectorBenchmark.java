@@ -23,6 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code series} is how many independent series the calls rotate over: 1 keeps one detector hot in
  * the cache; 4096 is closer to an engine that holds thousands of series and touches each once per bucket.
+ * {@code coarseBuckets} is {@link DetectorConfig#coarseBuckets()}: 4 (the default) against 0, the detector
+ * without its coarse view.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar DetectorBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s</pre>
  */
@@ -39,6 +41,9 @@ public class DetectorBenchmark {
 
     @Param({"1", "4096"})
     int series;
+
+    @Param({"4", "0"})
+    int coarseBuckets;
 
     private double[] values;
     private Instant[] times;
@@ -60,7 +65,7 @@ public class DetectorBenchmark {
         detectors = new AdaptiveDetector[series];
         means = new double[series];
         for (int s = 0; s < series; s++) {
-            detectors[s] = DetectorConfig.defaults().newDetector();
+            detectors[s] = DetectorConfig.builder().coarseBuckets(coarseBuckets).build().newDetector();
             for (int i = 0; i < 2 * 288; i++) { // past the warm-up
                 detectors[s].observe(times[i], values[(i + s) & MASK]);
             }
@@ -70,7 +75,8 @@ public class DetectorBenchmark {
 
     @Benchmark
     public double observe() {
-        int i = next++;
+        int i = next;
+        next = (i + 1) & Integer.MAX_VALUE; // never negative, however many calls a run makes
         int s = i % series;
         // times advance once per full round over the series, as in an engine closing a bucket; after
         // 65,536 buckets they start again from the first (the detector accepts a time that goes back)
@@ -79,7 +85,8 @@ public class DetectorBenchmark {
 
     @Benchmark
     public double baseline() {
-        int i = next++;
+        int i = next;
+        next = (i + 1) & Integer.MAX_VALUE; // never negative, however many calls a run makes
         int s = i % series;
         Instant t = times[(i / series + 2 * 288) & MASK];
         double m = means[s] + 0.05 * (values[i & MASK] - means[s]) + (t.getEpochSecond() & 1) * 1e-12;

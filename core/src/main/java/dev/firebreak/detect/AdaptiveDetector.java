@@ -1,11 +1,12 @@
 package dev.firebreak.detect;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The spike detector for one series: it scores how far each value goes beyond everything the series
- * has shown before, on four views of the series at once.
+ * has shown before, on five views of the series at once.
  *
  * <ol>
  *   <li>the value itself: a spike or a drop past every earlier value;</li>
@@ -19,7 +20,15 @@ import java.util.Objects;
  *       added up, and would only raise false alarms;</li>
  *   <li>a smoothed level: a sustained shift or a dense burst that no single value reveals;</li>
  *   <li>the variability, a smoothed mean of the change from one value to the next: a series that starts
- *       to swing or to spike more often, even inside the range of values it has shown before.</li>
+ *       to swing or to spike more often, even inside the range of values it has shown before;</li>
+ *   <li>the coarse residual: the same seasonal residual, on the series' means over
+ *       {@link DetectorConfig#coarseBuckets()} consecutive buckets, with a seasonal baseline of its own: a
+ *       moderate shift that lasts (a quiet holiday, a slow swing), which hides in the noise of single buckets
+ *       but is an extreme once that noise is averaged away. It scores when a coarse bucket closes, once it
+ *       has learned from {@link DetectorConfig#coarseWarmUp()} observations, and only if its score beats
+ *       every score reported during that coarse bucket (a storm that the finer views reported is not reported
+ *       again when its coarse bucket closes). Coarse buckets restart at each midnight (UTC) so that they cover
+ *       the same times of day every day (an unfinished one is dropped).</li>
  * </ol>
  *
  * <p>For each view the detector remembers the lowest and highest value seen (optionally drifting back
@@ -37,7 +46,7 @@ import java.util.Objects;
  * scores again.
  *
  * <p>Online (a score uses only this value and earlier ones), deterministic, constant memory: the state
- * is a fixed set of numbers, about 90 with the default 24 time-of-day bins ({@link #snapshot()}). Missing buckets need no
+ * is a fixed set of numbers, about 180 with the default 24 time-of-day bins and the coarse view ({@link #snapshot()}). Missing buckets need no
  * special care: the seasonal baseline is indexed by the bucket's time, the rest by observation. Not
  * thread-safe: one instance per series, called under that series' lock. Any finite value is accepted;
  * magnitudes beyond 1e150 are treated as 1e150 so that the state never overflows.
@@ -50,7 +59,8 @@ import java.util.Objects;
  */
 public final class AdaptiveDetector implements SeriesDetector {
 
-    /** The watched views: the value, the seasonal residual, the smoothed level, the variability. */
+    /** The watched views: the value, the seasonal residual, the smoothed level, the variability (the coarse
+     * view is a second detector that watches only its residual). */
     static final int FEATURES = 4;
     private static final int VALUE = 0;
     private static final int RESIDUAL = 1;
@@ -79,6 +89,10 @@ public final class AdaptiveDetector implements SeriesDetector {
     private final double fade;
     private final long binSeconds;
     private final long seasonalWarmUpSeconds;
+    /** Whether this detector is another's coarse view, which watches only the seasonal residual. */
+    private final boolean residualOnly;
+    /** The coarse view, or null when it is off (and in the coarse view itself). */
+    private final AdaptiveDetector coarse;
 
     private long observations;
     private long firstSecond;
@@ -92,68 +106,117 @@ public final class AdaptiveDetector implements SeriesDetector {
     private double seasonalError;
     private double plainError;
     private double bar;
-    private final double[] daily;
-    private final long[] dailyCounts;
+    /**
+     * The time-of-day profile, each bin's offset next to its count (a double, exact up to 2^53), so that
+     * learning a bin touches one cache line; the snapshot holds them as two arrays.
+     */
+    private final double[] profile;
     private final double[] weekly = new double[7];
     private final long[] weeklyCounts = new long[7];
     private long currentDay;
     private double dayTotal;
     private long dayCount;
-    private final double[] high = new double[FEATURES];
-    private final double[] low = new double[FEATURES];
-    private final boolean[] tracking = new boolean[FEATURES];
+    /** Each feature's remembered highest value next to its lowest (high, low, high, low, ...). */
+    private final double[] range = new double[2 * FEATURES];
+    /** Bit f is set once feature f has started. */
+    private int tracking;
+    private double coarseSum;
+    private int coarseCount;
+    private long coarseStart;
+    /** The start of the day of {@code coarseStart}, which the snapshot does not need to hold. */
+    private long coarseDayStart;
+    private double coarseBar;
 
     /** A fresh detector; {@link DetectorConfig#newDetector()} is the usual way to get one. */
     public AdaptiveDetector(DetectorConfig config) {
+        this(config, false);
+    }
+
+    private AdaptiveDetector(DetectorConfig config, boolean residualOnly) {
         this.config = Objects.requireNonNull(config, "config");
+        this.residualOnly = residualOnly;
+        this.coarse = residualOnly || config.coarseBuckets() == 0 ? null : new AdaptiveDetector(config, true);
         this.shrink = config.rangeHalfLife() == 0 ? 0 : -Math.expm1(-Math.log(2) / config.rangeHalfLife());
         this.fade = config.repeatHalfLife() == 0 ? 0 : Math.exp(-Math.log(2) / config.repeatHalfLife());
         this.binSeconds = DAY / config.seasonalBinsPerDay();
         this.seasonalWarmUpSeconds = config.seasonalWarmUp().getSeconds();
-        this.daily = new double[config.seasonalBinsPerDay()];
-        this.dailyCounts = new long[config.seasonalBinsPerDay()];
+        this.profile = new double[2 * config.seasonalBinsPerDay()];
     }
 
     /**
      * A detector that continues from a snapshot exactly as the detector it was taken from would have.
      *
+     * <p>A snapshot taken before the coarse view existed (no coarse state) restores with a fresh coarse view.
+     *
      * @throws IllegalArgumentException if the snapshot does not fit the configuration (a different
-     *     number of seasonal bins)
+     *     number of seasonal bins, a coarse view where the configuration has none, or a coarse bucket fuller
+     *     than {@link DetectorConfig#coarseBuckets()})
      */
     public static AdaptiveDetector restore(DetectorConfig config, DetectorSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
         AdaptiveDetector d = new AdaptiveDetector(config);
-        if (snapshot.daily().length != d.daily.length) {
+        d.load(snapshot);
+        return d;
+    }
+
+    private void load(DetectorSnapshot snapshot) {
+        int bins = profile.length / 2;
+        if (snapshot.daily().length != bins) {
             throw new IllegalArgumentException("the snapshot has " + snapshot.daily().length
-                    + " time-of-day bins but the configuration has " + d.daily.length);
+                    + " time-of-day bins but the configuration has " + bins);
         }
         if (snapshot.high().length != FEATURES) {
             throw new IllegalArgumentException("the snapshot watches " + snapshot.high().length
                     + " features, this detector " + FEATURES);
         }
-        d.observations = snapshot.observations();
-        d.firstSecond = snapshot.firstSecond();
-        d.lastSecond = snapshot.lastSecond();
-        d.magnitude = snapshot.magnitude();
-        d.baseline = snapshot.baseline();
-        d.smoothed = snapshot.smoothed();
-        d.previous = snapshot.previous();
-        d.variability = snapshot.variability();
-        d.spread = snapshot.spread();
-        d.seasonalError = snapshot.seasonalError();
-        d.plainError = snapshot.plainError();
-        d.bar = snapshot.bar();
-        System.arraycopy(snapshot.daily(), 0, d.daily, 0, d.daily.length);
-        System.arraycopy(snapshot.dailyCounts(), 0, d.dailyCounts, 0, d.dailyCounts.length);
-        System.arraycopy(snapshot.weekly(), 0, d.weekly, 0, 7);
-        System.arraycopy(snapshot.weeklyCounts(), 0, d.weeklyCounts, 0, 7);
-        d.currentDay = snapshot.currentDay();
-        d.dayTotal = snapshot.dayTotal();
-        d.dayCount = snapshot.dayCount();
-        System.arraycopy(snapshot.high(), 0, d.high, 0, FEATURES);
-        System.arraycopy(snapshot.low(), 0, d.low, 0, FEATURES);
-        System.arraycopy(snapshot.tracking(), 0, d.tracking, 0, FEATURES);
-        return d;
+        observations = snapshot.observations();
+        firstSecond = snapshot.firstSecond();
+        lastSecond = snapshot.lastSecond();
+        magnitude = snapshot.magnitude();
+        baseline = snapshot.baseline();
+        smoothed = snapshot.smoothed();
+        previous = snapshot.previous();
+        variability = snapshot.variability();
+        spread = snapshot.spread();
+        seasonalError = snapshot.seasonalError();
+        plainError = snapshot.plainError();
+        bar = snapshot.bar();
+        double[] daily = snapshot.daily();
+        long[] dailyCounts = snapshot.dailyCounts();
+        for (int b = 0; b < bins; b++) {
+            profile[2 * b] = daily[b];
+            profile[2 * b + 1] = dailyCounts[b];
+        }
+        System.arraycopy(snapshot.weekly(), 0, weekly, 0, 7);
+        System.arraycopy(snapshot.weeklyCounts(), 0, weeklyCounts, 0, 7);
+        currentDay = snapshot.currentDay();
+        dayTotal = snapshot.dayTotal();
+        dayCount = snapshot.dayCount();
+        double[] high = snapshot.high();
+        double[] low = snapshot.low();
+        boolean[] started = snapshot.tracking();
+        tracking = 0;
+        for (int f = 0; f < FEATURES; f++) {
+            range[2 * f] = high[f];
+            range[2 * f + 1] = low[f];
+            tracking |= started[f] ? 1 << f : 0;
+        }
+        if (!snapshot.coarse().isEmpty() && coarse == null) {
+            throw new IllegalArgumentException("the snapshot has a coarse view but the configuration has none"
+                    + " (coarseBuckets 0)");
+        }
+        if (snapshot.coarseCount() > 0 && (coarse == null || snapshot.coarseCount() >= config.coarseBuckets())) {
+            throw new IllegalArgumentException("the snapshot's coarse bucket holds " + snapshot.coarseCount()
+                    + " values but the configuration's coarse buckets hold " + config.coarseBuckets());
+        }
+        coarseSum = snapshot.coarseSum();
+        coarseCount = snapshot.coarseCount();
+        coarseStart = snapshot.coarseStart();
+        coarseDayStart = coarseStart - Math.floorMod(coarseStart, DAY);
+        coarseBar = snapshot.coarseBar();
+        if (!snapshot.coarse().isEmpty()) {
+            coarse.load(snapshot.coarse().get(0));
+        }
     }
 
     /** The settings of this detector. */
@@ -168,9 +231,25 @@ public final class AdaptiveDetector implements SeriesDetector {
 
     /** The whole state as a value; see {@link DetectorSnapshot}. */
     public DetectorSnapshot snapshot() {
+        int bins = profile.length / 2;
+        double[] daily = new double[bins];
+        long[] dailyCounts = new long[bins];
+        for (int b = 0; b < bins; b++) {
+            daily[b] = profile[2 * b];
+            dailyCounts[b] = (long) profile[2 * b + 1];
+        }
+        double[] high = new double[FEATURES];
+        double[] low = new double[FEATURES];
+        boolean[] started = new boolean[FEATURES];
+        for (int f = 0; f < FEATURES; f++) {
+            high[f] = range[2 * f];
+            low[f] = range[2 * f + 1];
+            started[f] = (tracking & 1 << f) != 0;
+        }
         return new DetectorSnapshot(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, previous, variability, spread,
                 seasonalError, plainError, bar, daily,
-                dailyCounts, weekly, weeklyCounts, currentDay, dayTotal, dayCount, high, low, tracking);
+                dailyCounts, weekly, weeklyCounts, currentDay, dayTotal, dayCount, high, low, started,
+                coarseSum, coarseCount, coarseStart, coarseBar, coarse == null ? List.of() : List.of(coarse.snapshot()));
     }
 
     /**
@@ -190,6 +269,57 @@ public final class AdaptiveDetector implements SeriesDetector {
         }
         long second = bucketStart.getEpochSecond();
         double v = Math.max(-LIMIT, Math.min(LIMIT, value));
+        double novelty = step(second, v);
+        double coarseNovelty = coarse == null ? 0 : coarseNovelty(second, v);
+        if (observations <= config.warmUp()) {
+            return 0;
+        }
+        double score = novelty / (novelty + config.scoreScale());
+        if (coarseNovelty > 0) {
+            // a storm that the finer views reported is not reported again, a little faded, when its coarse
+            // bucket closes: the coarse score must beat every score reported during its coarse bucket
+            double coarseScore = coarseNovelty / (coarseNovelty + config.scoreScale());
+            if (coarseScore > coarseBar) {
+                score = Math.max(score, coarseScore);
+            }
+        }
+        double reported = score > bar ? score : 0;
+        bar = Math.max(bar * fade, reported);
+        coarseBar = Math.max(coarseBar, reported);
+        return reported;
+    }
+
+    /**
+     * Adds the value to the coarse bucket being filled; when it is full, the coarse view scores the bucket's
+     * mean. A coarse bucket does not span midnight: an unfinished one is dropped when the day changes (unless
+     * the series' buckets are a day or more apart, when every bucket is on a new day).
+     */
+    private double coarseNovelty(long second, double v) {
+        if (coarseCount > 0 && (second < coarseDayStart || second - coarseDayStart >= DAY)
+                && second - coarseStart < DAY) {
+            coarseSum = 0;
+            coarseCount = 0;
+        }
+        if (coarseCount == 0) {
+            coarseStart = second;
+            coarseDayStart = second - Math.floorMod(second, DAY);
+            coarseBar = 0;
+        }
+        coarseSum += v;
+        coarseCount++;
+        if (coarseCount < config.coarseBuckets()) {
+            return 0;
+        }
+        double novelty = coarse.step(coarseStart, coarseSum / coarseCount);
+        coarseSum = 0;
+        coarseCount = 0;
+        // counted by the coarse view's own buckets, so that a coarse view that starts afresh (a restored snapshot
+        // written before the view existed) learns before it scores
+        return coarse.observations * config.coarseBuckets() > config.coarseWarmUp() ? novelty : 0;
+    }
+
+    /** Learns from one value and returns the novelty of its most novel view. */
+    private double step(long second, double v) {
         if (observations == 0) {
             firstSecond = second;
             magnitude = Math.abs(v);
@@ -202,11 +332,13 @@ public final class AdaptiveDetector implements SeriesDetector {
         long age = Math.max(0, second - firstSecond);
 
         // the seasonal baseline's prediction for this bucket, before it learns from it
-        int bin = (int) (Math.floorMod(second, DAY) / binSeconds);
-        int weekday = weekday(Math.floorDiv(second, DAY));
+        long day = Math.floorDiv(second, DAY);
+        int bin = (int) (second - day * DAY) / (int) binSeconds;
+        int weekday = weekday(day);
         boolean weekLearned = config.weekly() && age >= WEEK;
         double weekOffset = weekLearned ? weekly[weekday] : 0;
-        double residual = v - (baseline + daily[bin] + weekOffset);
+        int at = 2 * bin;
+        double residual = v - (baseline + profile[at] + weekOffset);
 
         // learn from the value, but limit how far one outlier can pull the baseline (robust Holt-Winters)
         double limit = CLIP * spread + MIN_RANGE * magnitude + TINY;
@@ -214,12 +346,12 @@ public final class AdaptiveDetector implements SeriesDetector {
         spread += SPREAD_RATE * (Math.min(Math.abs(residual), 4 * limit) - spread);
         seasonalError += FIT_RATE * (Math.min(Math.abs(residual), 4 * limit) - seasonalError);
         plainError += FIT_RATE * (Math.min(Math.abs(v - baseline), 4 * limit) - plainError);
-        baseline += config.baselineRate() * (learn - daily[bin] - weekOffset - baseline);
-        dailyCounts[bin]++;
-        daily[bin] += Math.max(config.seasonalRate(), 1.0 / dailyCounts[bin])
-                * (learn - baseline - weekOffset - daily[bin]);
+        baseline += config.baselineRate() * (learn - profile[at] - weekOffset - baseline);
+        double count = profile[at + 1] + 1;
+        profile[at + 1] = count;
+        profile[at] += Math.max(config.seasonalRate(), 1.0 / count) * (learn - baseline - weekOffset - profile[at]);
         if (config.weekly()) {
-            learnWeekday(second, learn - baseline - daily[bin]);
+            learnWeekday(day, learn - baseline - profile[at]);
         }
         if (observations > 1) {
             smoothed += config.levelSmoothing() * (v - smoothed);
@@ -230,22 +362,19 @@ public final class AdaptiveDetector implements SeriesDetector {
         double minRange = MIN_RANGE * magnitude + TINY;
 
         double novelty = 0;
-        novelty = Math.max(novelty, watch(VALUE, v, minRange));
         if (age >= seasonalWarmUpSeconds) {
             double residualNovelty = watch(RESIDUAL, residual, minRange);
             if (seasonalError < plainError) {
-                novelty = Math.max(novelty, residualNovelty);
+                novelty = residualNovelty;
             }
         }
+        if (residualOnly) {
+            return novelty;
+        }
+        novelty = Math.max(novelty, watch(VALUE, v, minRange));
         novelty = Math.max(novelty, watch(SMOOTHED, smoothed, minRange));
         novelty = Math.max(novelty, watch(VARIABILITY, variability, minRange));
-        if (observations <= config.warmUp()) {
-            return 0;
-        }
-        double score = novelty / (novelty + config.scoreScale());
-        double reported = score > bar ? score : 0;
-        bar = Math.max(bar * fade, reported);
-        return reported;
+        return novelty;
     }
 
     /**
@@ -253,8 +382,7 @@ public final class AdaptiveDetector implements SeriesDetector {
      * moves the finished day's weekday offset towards that day's mean. A weekday offset is thereby the
      * typical level of a whole Monday (say), not of its last few hours.
      */
-    private void learnWeekday(long second, double deviation) {
-        long day = Math.floorDiv(second, DAY);
+    private void learnWeekday(long day, double deviation) {
         if (day != currentDay) {
             if (dayCount > 0) {
                 int weekday = weekday(currentDay);
@@ -278,22 +406,23 @@ public final class AdaptiveDetector implements SeriesDetector {
 
     /** The novelty of {@code v} for one feature, then widens (and slowly shrinks) that feature's range. */
     private double watch(int feature, double v, double minRange) {
-        if (!tracking[feature]) {
-            tracking[feature] = true;
-            high[feature] = v;
-            low[feature] = v;
+        int at = 2 * feature;
+        if ((tracking & 1 << feature) == 0) {
+            tracking |= 1 << feature;
+            range[at] = v;
+            range[at + 1] = v;
             return 0;
         }
-        double hi = high[feature];
-        double lo = low[feature];
+        double hi = range[at];
+        double lo = range[at + 1];
         double novelty = Math.max(v - hi, lo - v) / Math.max(hi - lo, minRange);
         if (shrink > 0) {
             double mid = 0.5 * (hi + lo);
             hi -= shrink * (hi - mid);
             lo += shrink * (mid - lo);
         }
-        high[feature] = Math.max(hi, v);
-        low[feature] = Math.min(lo, v);
+        range[at] = Math.max(hi, v);
+        range[at + 1] = Math.min(lo, v);
         return Math.max(novelty, 0);
     }
 }

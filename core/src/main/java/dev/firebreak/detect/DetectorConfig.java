@@ -34,6 +34,14 @@ import java.util.Objects;
  * @param repeatHalfLife after how many observations a reported score has faded to half its height in
  *     the bar that the next score must clear to be reported (lower scores are reported as 0), so that the
  *     buckets that follow the start of a storm do not each alert again; 0 to report every score
+ * @param coarseBuckets how many consecutive buckets make one bucket of the coarse view, which watches the
+ *     seasonal residual of the series' mean over those buckets with a seasonal baseline of its own, so that
+ *     a moderate shift that lasts (a quiet holiday, a slow swing) stands out once the noise of single buckets
+ *     is averaged away; coarse buckets restart at each midnight (UTC), so that they cover the same times of
+ *     day every day; 0 turns the view off, otherwise 2 to 1,000
+ * @param coarseWarmUp how many observations of the series the coarse view learns from (its coarse buckets
+ *     times {@link #coarseBuckets()}) before it scores: its residual range needs several days to settle;
+ *     0 to 1,000,000
  */
 public record DetectorConfig(
         int warmUp,
@@ -47,10 +55,12 @@ public record DetectorConfig(
         double baselineRate,
         long rangeHalfLife,
         double scoreScale,
-        long repeatHalfLife) {
+        long repeatHalfLife,
+        int coarseBuckets,
+        int coarseWarmUp) {
 
     private static final DetectorConfig DEFAULTS = new DetectorConfig(288, 0.05, 0.02, 24, true, Duration.ofDays(1),
-            0.05, 0.3, 0.003, 50_000, 0.05, 36);
+            0.05, 0.3, 0.003, 50_000, 0.05, 36, 4, 1_500);
 
     /** Validates every field; see the builder's setters for the ranges. */
     public DetectorConfig {
@@ -77,6 +87,8 @@ public record DetectorConfig(
             throw new IllegalArgumentException("scoreScale must be a finite number greater than 0, was " + scoreScale);
         }
         range("repeatHalfLife", repeatHalfLife, 0, 1_000_000);
+        checkCoarseBuckets(coarseBuckets);
+        range("coarseWarmUp", coarseWarmUp, 0, 1_000_000);
     }
 
     /** The measured default settings. */
@@ -107,6 +119,13 @@ public record DetectorConfig(
         return new AdaptiveDetectorFactory(this);
     }
 
+    private static void checkCoarseBuckets(int buckets) {
+        if (buckets != 0 && (buckets < 2 || buckets > 1_000)) {
+            throw new IllegalArgumentException("coarseBuckets must be 0 (no coarse view) or between 2 and 1000, was "
+                    + buckets);
+        }
+    }
+
     private static void checkRate(String field, double value) {
         if (!(value > 0 && value <= 1)) {
             throw new IllegalArgumentException(field + " must be in (0, 1], was " + value);
@@ -127,6 +146,8 @@ public record DetectorConfig(
         private long rangeHalfLife;
         private double scoreScale;
         private long repeatHalfLife;
+        private int coarseBuckets;
+        private int coarseWarmUp;
 
         private Builder(DetectorConfig c) {
             warmUp = c.warmUp;
@@ -141,6 +162,8 @@ public record DetectorConfig(
             rangeHalfLife = c.rangeHalfLife;
             scoreScale = c.scoreScale;
             repeatHalfLife = c.repeatHalfLife;
+            coarseBuckets = c.coarseBuckets;
+            coarseWarmUp = c.coarseWarmUp;
         }
 
         /** Observations that only train (score 0); 0 to 1,000,000. */
@@ -238,10 +261,24 @@ public record DetectorConfig(
             return this;
         }
 
+        /** Buckets per bucket of the coarse view; 0 (no coarse view) or 2 to 1,000. */
+        public Builder coarseBuckets(int buckets) {
+            checkCoarseBuckets(buckets);
+            this.coarseBuckets = buckets;
+            return this;
+        }
+
+        /** Observations of the series the coarse view learns from before it scores; 0 to 1,000,000. */
+        public Builder coarseWarmUp(int observations) {
+            range("coarseWarmUp", observations, 0, 1_000_000);
+            this.coarseWarmUp = observations;
+            return this;
+        }
+
         /** The settings. */
         public DetectorConfig build() {
             return new DetectorConfig(warmUp, levelSmoothing, variabilitySmoothing, seasonalBinsPerDay, weekly, seasonalWarmUp, seasonalRate,
-                    weeklyRate, baselineRate, rangeHalfLife, scoreScale, repeatHalfLife);
+                    weeklyRate, baselineRate, rangeHalfLife, scoreScale, repeatHalfLife, coarseBuckets, coarseWarmUp);
         }
     }
 }

@@ -1,11 +1,12 @@
 package dev.firebreak.detect;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The whole state of an {@link AdaptiveDetector} as a value: primitives and primitive arrays only, so it
- * serialises as it is with Jackson (or any other mapper) for a journal or a state store. Restore with
+ * The whole state of an {@link AdaptiveDetector} as a value: primitives, primitive arrays and the snapshot
+ * of the coarse view's detector, so it serialises as it is with Jackson (or any other mapper) for a journal or a state store. Restore with
  * {@link AdaptiveDetector#restore(DetectorConfig, DetectorSnapshot)}; the restored detector continues
  * exactly as the original would have. Its size is fixed by the configuration, never by the length of
  * the series.
@@ -37,6 +38,16 @@ import java.util.Objects;
  *     smoothed level, variability)
  * @param low the lowest remembered value of each watched feature
  * @param tracking whether each watched feature has started
+ * @param coarseSum the sum of the values of the coarse bucket being filled
+ * @param coarseCount how many values the coarse bucket being filled has (0 to
+ *     {@link DetectorConfig#coarseBuckets()} - 1)
+ * @param coarseStart the start of the first bucket of the coarse bucket being filled, in epoch seconds
+ * @param coarseBar the highest score reported during the coarse bucket being filled, which the coarse view's
+ *     score must beat; in [0, 1]
+ * @param coarse the state of the coarse view ({@link DetectorConfig#coarseBuckets()}): the snapshot of the
+ *     detector that watches the coarse buckets, or an empty list when the view is off. A snapshot written
+ *     before the coarse view existed has no such entry (null when read with Jackson): it is taken as empty,
+ *     and the restored detector's coarse view starts afresh
  */
 public record DetectorSnapshot(
         long observations,
@@ -60,10 +71,25 @@ public record DetectorSnapshot(
         long dayCount,
         double[] high,
         double[] low,
-        boolean[] tracking) {
+        boolean[] tracking,
+        double coarseSum,
+        int coarseCount,
+        long coarseStart,
+        double coarseBar,
+        List<DetectorSnapshot> coarse) {
 
     /** Checks the arrays' presence and consistent lengths, and copies them. */
     public DetectorSnapshot {
+        if (!(coarseBar >= 0 && coarseBar <= 1)) {
+            throw new IllegalArgumentException("coarseBar must be in [0, 1], was " + coarseBar);
+        }
+        if (coarseCount < 0) {
+            throw new IllegalArgumentException("coarseCount must be 0 or more, was " + coarseCount);
+        }
+        coarse = coarse == null ? List.of() : List.copyOf(coarse);
+        if (coarse.size() > 1) {
+            throw new IllegalArgumentException("coarse must hold at most one snapshot, had " + coarse.size());
+        }
         if (observations < 0) {
             throw new IllegalArgumentException("observations must be 0 or more, was " + observations);
         }
@@ -153,7 +179,12 @@ public record DetectorSnapshot(
                 && dayCount == s.dayCount
                 && Arrays.equals(high, s.high)
                 && Arrays.equals(low, s.low)
-                && Arrays.equals(tracking, s.tracking);
+                && Arrays.equals(tracking, s.tracking)
+                && Double.compare(coarseSum, s.coarseSum) == 0
+                && coarseCount == s.coarseCount
+                && coarseStart == s.coarseStart
+                && Double.compare(coarseBar, s.coarseBar) == 0
+                && coarse.equals(s.coarse);
     }
 
     @Override
@@ -167,7 +198,8 @@ public record DetectorSnapshot(
         h = 31 * h + Objects.hash(currentDay, dayTotal, dayCount);
         h = 31 * h + Arrays.hashCode(high);
         h = 31 * h + Arrays.hashCode(low);
-        return 31 * h + Arrays.hashCode(tracking);
+        h = 31 * h + Arrays.hashCode(tracking);
+        return 31 * h + Objects.hash(coarseSum, coarseCount, coarseStart, coarseBar, coarse);
     }
 
     @Override
@@ -179,6 +211,7 @@ public record DetectorSnapshot(
                 + ", weekly=" + Arrays.toString(weekly) + ", weeklyCounts=" + Arrays.toString(weeklyCounts)
                 + ", currentDay=" + currentDay + ", dayTotal=" + dayTotal + ", dayCount=" + dayCount
                 + ", high=" + Arrays.toString(high) + ", low=" + Arrays.toString(low)
-                + ", tracking=" + Arrays.toString(tracking) + "]";
+                + ", tracking=" + Arrays.toString(tracking) + ", coarseSum=" + coarseSum + ", coarseCount=" + coarseCount
+ + ", coarseStart=" + coarseStart + ", coarseBar=" + coarseBar + ", coarse=" + coarse + "]";
     }
 }

@@ -90,7 +90,7 @@ class AdaptiveDetectorTest {
         v[start + 2] += 320;
         v[start + 4] += 340;
         double[] reported = Series.score(v);
-        double[] every = Series.score(DetectorConfig.builder().repeatHalfLife(0).build().newDetector(), v, 0);
+        double[] every = Series.score(DetectorConfig.builder().repeatHalfLife(0).coarseBuckets(0).build().newDetector(), v, 0);
         assertTrue(reported[start] >= ALERT, "storm start scored " + reported[start]);
         assertTrue(every[start + 2] > 0 && every[start + 4] > 0, "the later bursts break the range by a little");
         assertEquals(0.0, reported[start + 2], "second burst");
@@ -106,6 +106,37 @@ class AdaptiveDetectorTest {
         double[] s = Series.score(v);
         assertTrue(s[start] >= ALERT, "storm start scored " + s[start]);
         assertTrue(s[start + 3] > s[start], "a storm ten times higher scored " + s[start + 3]);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void aDipThatLastsTwoHoursStandsOutInTheCoarseView(long seed) {
+        // three standard deviations of the noise for two hours in the morning: inside the range of single
+        // buckets, an extreme for the means of four
+        Random r = new Random(seed);
+        double[] v = new double[10 * PER_DAY];
+        int from = 9 * PER_DAY + 9 * 12;
+        int to = from + 24;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 100 + 40 * Series.cycle(i) + 5 * r.nextGaussian() - (i >= from && i < to ? 15 : 0);
+        }
+        double[] with = Series.score(v);
+        double[] without = Series.score(DetectorConfig.builder().coarseBuckets(0).build().newDetector(), v, 0);
+        double dip = Series.max(with, from, to + 4);
+        assertTrue(dip > Series.max(without, from, to + 4), "coarse view " + dip + ", without "
+                + Series.max(without, from, to + 4));
+        assertTrue(dip > Math.max(Series.max(with, 3 * PER_DAY, from), Series.max(with, to + 4, v.length)),
+                "the dip scored " + dip + ", less than the noise elsewhere");
+    }
+
+    @Test
+    void theCoarseViewDoesNotReportAStormAgainThatItsBucketsAlreadyReported() {
+        double[] v = Series.seasonal(10 * PER_DAY, 100, 40, 5, 9);
+        int start = 8 * PER_DAY + 1; // the second bucket of a coarse bucket of four
+        v[start] += 300;
+        double[] s = Series.score(v);
+        assertTrue(s[start] >= ALERT, "storm start scored " + s[start]);
+        assertEquals(0.0, Series.max(s, start + 1, start + 8), "the coarse bucket that holds the storm");
     }
 
     @ParameterizedTest
@@ -222,6 +253,8 @@ class AdaptiveDetectorTest {
         assertEquals(small.high().length, large.high().length);
         assertEquals(small.low().length, large.low().length);
         assertEquals(small.tracking().length, large.tracking().length);
+        assertEquals(1, large.coarse().size());
+        assertEquals(large.daily().length, large.coarse().get(0).daily().length);
         int largeBytes = json.writeValueAsBytes(large).length;
         // the same numbers of numbers: only their digits differ
         assertTrue(Math.abs(largeBytes - smallBytes) < 400, smallBytes + " bytes vs " + largeBytes + " bytes");
@@ -273,6 +306,36 @@ class AdaptiveDetectorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AdaptiveDetector.restore(DetectorConfig.builder().seasonalBinsPerDay(48).build(), d.snapshot()));
         assertTrue(e.getMessage().contains("24") && e.getMessage().contains("48"), e.getMessage());
+    }
+
+    @Test
+    void restoreRejectsACoarseViewTheConfigurationDoesNotHave() {
+        AdaptiveDetector d = DetectorConfig.defaults().newDetector();
+        d.observe(Series.time(0), 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AdaptiveDetector.restore(DetectorConfig.builder().coarseBuckets(0).build(), d.snapshot()));
+        assertTrue(e.getMessage().contains("coarse"), e.getMessage());
+    }
+
+    @Test
+    void aSnapshotWithoutCoarseStateRestoresWithAFreshCoarseView() throws Exception {
+        // a snapshot written before the coarse view existed: no coarse fields in the JSON
+        double[] v = Series.counts(9 * PER_DAY, 0.5, 6, 3);
+        DetectorConfig off = DetectorConfig.builder().coarseBuckets(0).build();
+        AdaptiveDetector old = off.newDetector();
+        Series.score(old, java.util.Arrays.copyOf(v, 6 * PER_DAY), 0);
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode stored = json.valueToTree(old.snapshot());
+        stored.remove(java.util.List.of("coarseSum", "coarseCount", "coarseStart", "coarseBar", "coarse"));
+        DetectorSnapshot loaded = json.treeToValue(stored, DetectorSnapshot.class);
+        assertEquals(java.util.List.of(), loaded.coarse());
+
+        AdaptiveDetector resumed = AdaptiveDetector.restore(DetectorConfig.defaults(), loaded);
+        double[] s = Series.score(resumed, v, 6 * PER_DAY);
+        assertTrue(Series.max(s, 6 * PER_DAY, v.length) < ALERT, "a quiet series after a restore scored "
+                + Series.max(s, 6 * PER_DAY, v.length));
+        assertEquals(1, resumed.snapshot().coarse().size());
+        assertEquals(v.length, resumed.observations());
     }
 
     @ParameterizedTest
