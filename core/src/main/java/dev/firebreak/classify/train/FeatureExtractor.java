@@ -376,52 +376,68 @@ final class FeatureExtractor {
             if (c < 128) {
                 byte cls = ASCII[c];
                 if (cls == A_WORD) {
-                    boolean fresh = type != WORD;
-                    if (fresh) {
-                        if (type >= 0) {
-                            out = s.end(type, start, out, h, upper, lower);
-                        }
-                        type = WORD;
-                        start = out;
-                        h = FNV_OFFSET;
-                        upper = 0;
-                        lower = 0;
-                    }
-                    // the whole run of ASCII word characters in one loop whose only unpredictable branch
-                    // is its exit: lower-casing and counting cases through tables, the token's last two
-                    // characters in registers (0 stands for none: it is never a word character). The
-                    // same tokens as one character per turn of the outer loop (TokeniserTest), where the
-                    // branches on case, on doubled letters and on a word's first letter (an h or a w: a
-                    // URL?) were mispredicted often enough to cost more than the work
-                    // (TrainedModelBenchmark)
-                    int run = i;
-                    char p1 = out - start >= 1 ? norm[out - 1] : 0;
-                    char p2 = out - start >= 2 ? norm[out - 2] : 0;
+                    // words separated by single spaces, the commonest text, go from one to the next in
+                    // this loop, past the general loop's tests for what a character is
                     while (true) {
-                        char f = LOWER[c];
-                        upper += IS_UPPER[c];
-                        lower += IS_LOWER[c];
-                        if ((f != p1) | (f != p2)) { // not short-circuit: doubled letters are common
-                            norm[out++] = f;
-                            h = (h ^ f) * FNV_PRIME;
+                        boolean fresh = type != WORD;
+                        if (fresh) {
+                            if (type >= 0) {
+                                out = s.end(type, start, out, h, upper, lower);
+                            }
+                            type = WORD;
+                            start = out;
+                            h = FNV_OFFSET;
+                            upper = 0;
+                            lower = 0;
                         }
-                        p2 = p1;
-                        p1 = f;
-                        if (++i == n) {
+                        // the whole run of ASCII word characters in one loop whose only unpredictable
+                        // branch is its exit: lower-casing and counting cases through tables, the token's
+                        // last two characters in registers (0 stands for none: it is never a word
+                        // character). The same tokens as one character per turn of the general loop
+                        // (TokeniserTest), where the branches on case, on doubled letters and on a word's
+                        // first letter (an h or a w: a URL?) were mispredicted often enough to cost more
+                        // than the work (TrainedModelBenchmark)
+                        int run = i;
+                        char p1 = out - start >= 1 ? norm[out - 1] : 0;
+                        char p2 = out - start >= 2 ? norm[out - 2] : 0;
+                        while (true) {
+                            char f = LOWER[c];
+                            upper += IS_UPPER[c];
+                            lower += IS_LOWER[c];
+                            if ((f != p1) | (f != p2)) { // not short-circuit: doubled letters are common
+                                norm[out++] = f;
+                                h = (h ^ f) * FNV_PRIME;
+                            }
+                            p2 = p1;
+                            p1 = f;
+                            if (++i == n) {
+                                break;
+                            }
+                            c = in[i];
+                            if (c >= 128 || ASCII[c] != A_WORD) {
+                                break;
+                            }
+                        }
+                        // a URL starts with a run that started a token: "http" or "https" and "://", or
+                        // "www" and "."; checked after the run, since its end gives it away
+                        if (fresh && i < n && (c == ':' || c == '.' || c == LONG_S) && isUrl(in, run, i, n)) {
+                            out = start;
+                            i = skipNonSpace(text, run);
+                            s.special(out, URL_HASH);
+                            type = -1;
                             break;
                         }
-                        c = in[i];
-                        if (c >= 128 || ASCII[c] != A_WORD) {
+                        if (c != ' ' || i + 1 >= n) {
                             break;
                         }
-                    }
-                    // a URL starts with a run that started a token: "http" or "https" and "://", or
-                    // "www" and "."; checked after the run, since its end gives it away
-                    if (fresh && i < n && (c == ':' || c == '.' || c == LONG_S) && isUrl(in, run, i, n)) {
-                        out = start;
-                        i = skipNonSpace(text, run);
-                        s.special(out, URL_HASH);
+                        char next = in[i + 1];
+                        if (next >= 128 || ASCII[next] != A_WORD) {
+                            break;
+                        }
+                        out = s.end(WORD, start, out, h, upper, lower);
                         type = -1;
+                        i++;
+                        c = next;
                     }
                     continue;
                 }
