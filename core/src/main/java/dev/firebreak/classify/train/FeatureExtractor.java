@@ -427,11 +427,50 @@ final class FeatureExtractor {
                             type = -1;
                             break;
                         }
-                        if (c != ' ' || i + 1 >= n) {
+                        if (i + 1 >= n) {
                             break;
                         }
                         char next = in[i + 1];
-                        if (next >= 128 || ASCII[next] != A_WORD) {
+                        if (c == '\'' && (next >= 'a' && next <= 'z' || next >= 'A' && next <= 'Z')) {
+                            norm[out++] = '\''; // don't, I'm: the word goes on
+                            h = (h ^ '\'') * FNV_PRIME;
+                            i++;
+                            c = next;
+                            continue;
+                        }
+                        if (c < 128 && ASCII[c] == A_PUNCT && c != '\'' && c != '@' && c != '#') {
+                            // punctuation after the word ("word," "word!!!"), as the general loop takes it
+                            out = s.end(WORD, start, out, h, upper, lower);
+                            type = PUNCT;
+                            start = out;
+                            h = FNV_OFFSET;
+                            while (true) {
+                                if (out - start < 2 || norm[out - 1] != c || norm[out - 2] != c) {
+                                    norm[out++] = c;
+                                    h = (h ^ c) * FNV_PRIME;
+                                }
+                                if (++i == n) {
+                                    break;
+                                }
+                                c = in[i];
+                                if (c >= 128 || ASCII[c] != A_PUNCT || c == '\'' || c == '@' || c == '#') {
+                                    break;
+                                }
+                            }
+                            if (i + 1 >= n || c != ' ') {
+                                break; // the general loop goes on with the punctuation token
+                            }
+                            next = in[i + 1];
+                            if (next >= 128 || ASCII[next] != A_WORD) {
+                                break;
+                            }
+                            out = s.end(PUNCT, start, out, h, upper, lower);
+                            type = -1;
+                            i++;
+                            c = next;
+                            continue;
+                        }
+                        if (c != ' ' || next >= 128 || ASCII[next] != A_WORD) {
                             break;
                         }
                         out = s.end(WORD, start, out, h, upper, lower);
