@@ -377,7 +377,9 @@ final class FeatureExtractor {
                 byte cls = ASCII[c];
                 if (cls == A_WORD) {
                     // words separated by single spaces, the commonest text, go from one to the next in
-                    // this loop, past the general loop's tests for what a character is
+                    // this loop, past the general loop's tests for what a character is; so do an ASCII
+                    // apostrophe between letters (a contraction) and ASCII punctuation after a word, taken
+                    // as the general loop takes them (TokeniserTest)
                     while (true) {
                         boolean fresh = type != WORD;
                         if (fresh) {
