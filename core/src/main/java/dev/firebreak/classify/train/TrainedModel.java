@@ -43,8 +43,8 @@ import java.util.Optional;
  * {@code P(complaint)} and a mention is a complaint when it is at least 0.5. Classification is
  * thread-safe and takes time linear in the text's length; it allocates nothing but its result (plus
  * whatever a feature source allocates): working memory is kept per thread and model, about 800 KB for a
- * polarity model and 540 KB for a complaint model (mostly the memory of what the last 16,384 distinct
- * words contribute by themselves). In memory the model keeps only the used buckets of its hashed weight
+ * polarity model and 540 KB for a complaint model (mostly the memory of what up to 16,384 recently seen
+ * distinct words contribute by themselves). In memory the model keeps only the used buckets of its hashed weight
  * table (as the file does), a few MB even for large training sets, instead of {@code 2^hashBits}
  * rows.
  *
@@ -430,7 +430,8 @@ public final class TrainedModel implements MentionClassifier {
         /**
          * 16,384 words: against 8,192, 10 to 15% less CPU per classification on real English tweets and
          * on the benchmark's {@code tweets} and {@code zipf} texts (fewer words' n-grams recomputed), for
-         * twice the memory (TrainedModelBenchmark main and a harness over the XLM-T English tweets).
+         * twice the memory (TrainedModelBenchmark main and a harness over the XLM-T English tweets;
+         * measured when the table was direct-mapped).
          */
         private static final int CACHE_BITS = 14;
         private static final int CACHE = 1 << CACHE_BITS;
