@@ -69,6 +69,12 @@ final class FeatureExtractor {
     private static final byte A_SPACE = 0;
     private static final byte A_WORD = 1;
     private static final byte A_PUNCT = 2;
+    /** ASCII characters, letters lower-cased. */
+    private static final char[] LOWER = new char[128];
+    /** 1 for the ASCII upper-case letters, else 0. */
+    private static final int[] IS_UPPER = new int[128];
+    /** 1 for the ASCII lower-case letters, else 0. */
+    private static final int[] IS_LOWER = new int[128];
 
     /** Negation words, as hashes of their normalised form, in an open-addressing table. */
     private static final long[] NEGATIONS;
@@ -82,6 +88,9 @@ final class FeatureExtractor {
         }
         FOLD['ß'] = 'ß';
         for (int c = 0; c < 128; c++) {
+            LOWER[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : (char) c;
+            IS_UPPER[c] = c >= 'A' && c <= 'Z' ? 1 : 0;
+            IS_LOWER[c] = c >= 'a' && c <= 'z' ? 1 : 0;
             if (Character.isLetterOrDigit(c) || c == '_') {
                 ASCII[c] = A_WORD;
             } else if (c > ' ' && c < 127) {
@@ -367,49 +376,109 @@ final class FeatureExtractor {
             if (c < 128) {
                 byte cls = ASCII[c];
                 if (cls == A_WORD) {
-                    if (type != WORD) {
-                        if (type >= 0) {
-                            out = s.end(type, start, out, h, upper, lower);
-                        }
-                        if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && isUrl(text, i)) {
-                            i = skipNonSpace(text, i);
-                            s.special(out, URL_HASH);
-                            type = -1;
-                            continue;
-                        }
-                        type = WORD;
-                        start = out;
-                        h = FNV_OFFSET;
-                        upper = 0;
-                        lower = 0;
-                    }
-                    // the whole run of ASCII word characters in one loop, the token's last two characters
-                    // in registers (0 stands for none: it is never a word character); the same result
-                    // as one character per turn of the outer loop, at about half the cost
-                    // (TrainedModelBenchmark)
-                    char p1 = out - start >= 1 ? norm[out - 1] : 0;
-                    char p2 = out - start >= 2 ? norm[out - 2] : 0;
+                    // words separated by single spaces, the commonest text, go from one to the next in
+                    // this loop, past the general loop's tests for what a character is; so do an ASCII
+                    // apostrophe between letters (a contraction) and ASCII punctuation after a word, taken
+                    // as the general loop takes them (TokeniserTest)
                     while (true) {
-                        char f = c;
-                        if (c >= 'A' && c <= 'Z') {
-                            f = (char) (c + 32);
-                            upper++;
-                        } else if (c >= 'a' && c <= 'z') {
-                            lower++;
+                        boolean fresh = type != WORD;
+                        if (fresh) {
+                            if (type >= 0) {
+                                out = s.end(type, start, out, h, upper, lower);
+                            }
+                            type = WORD;
+                            start = out;
+                            h = FNV_OFFSET;
+                            upper = 0;
+                            lower = 0;
                         }
-                        if (f != p1 || f != p2) {
-                            norm[out++] = f;
-                            h = (h ^ f) * FNV_PRIME;
+                        // the whole run of ASCII word characters in one loop whose only unpredictable
+                        // branch is its exit: lower-casing and counting cases through tables, the token's
+                        // last two characters in registers (0 stands for none: it is never a word
+                        // character). The same tokens as one character per turn of the general loop
+                        // (TokeniserTest), where the branches on case, on doubled letters and on a word's
+                        // first letter (an h or a w: a URL?) were mispredicted often enough to cost more
+                        // than the work (TrainedModelBenchmark)
+                        int run = i;
+                        char p1 = out - start >= 1 ? norm[out - 1] : 0;
+                        char p2 = out - start >= 2 ? norm[out - 2] : 0;
+                        while (true) {
+                            char f = LOWER[c];
+                            upper += IS_UPPER[c];
+                            lower += IS_LOWER[c];
+                            if ((f != p1) | (f != p2)) { // not short-circuit: doubled letters are common
+                                norm[out++] = f;
+                                h = (h ^ f) * FNV_PRIME;
+                            }
                             p2 = p1;
                             p1 = f;
+                            if (++i == n) {
+                                break;
+                            }
+                            c = in[i];
+                            if (c >= 128 || ASCII[c] != A_WORD) {
+                                break;
+                            }
                         }
-                        if (++i == n) {
+                        // a URL starts with a run that started a token: "http" or "https" and "://", or
+                        // "www" and "."; checked after the run, since its end gives it away
+                        if (fresh && i < n && (c == ':' || c == '.' || c == LONG_S) && isUrl(in, run, i, n)) {
+                            out = start;
+                            i = skipNonSpace(text, run);
+                            s.special(out, URL_HASH);
+                            type = -1;
                             break;
                         }
-                        c = in[i];
-                        if (c >= 128 || ASCII[c] != A_WORD) {
+                        if (i + 1 >= n) {
                             break;
                         }
+                        char next = in[i + 1];
+                        if (c == '\'' && (next >= 'a' && next <= 'z' || next >= 'A' && next <= 'Z')) {
+                            norm[out++] = '\''; // don't, I'm: the word goes on
+                            h = (h ^ '\'') * FNV_PRIME;
+                            i++;
+                            c = next;
+                            continue;
+                        }
+                        if (c < 128 && ASCII[c] == A_PUNCT && c != '\'' && c != '@' && c != '#') {
+                            // punctuation after the word ("word," "word!!!"), as the general loop takes it
+                            out = s.end(WORD, start, out, h, upper, lower);
+                            type = PUNCT;
+                            start = out;
+                            h = FNV_OFFSET;
+                            while (true) {
+                                if (out - start < 2 || norm[out - 1] != c || norm[out - 2] != c) {
+                                    norm[out++] = c;
+                                    h = (h ^ c) * FNV_PRIME;
+                                }
+                                if (++i == n) {
+                                    break;
+                                }
+                                c = in[i];
+                                if (c >= 128 || ASCII[c] != A_PUNCT || c == '\'' || c == '@' || c == '#') {
+                                    break;
+                                }
+                            }
+                            if (i + 1 >= n || c != ' ') {
+                                break; // the general loop goes on with the punctuation token
+                            }
+                            next = in[i + 1];
+                            if (next >= 128 || ASCII[next] != A_WORD) {
+                                break;
+                            }
+                            out = s.end(PUNCT, start, out, h, upper, lower);
+                            type = -1;
+                            i++;
+                            c = next;
+                            continue;
+                        }
+                        if (c != ' ' || next >= 128 || ASCII[next] != A_WORD) {
+                            break;
+                        }
+                        out = s.end(WORD, start, out, h, upper, lower);
+                        type = -1;
+                        i++;
+                        c = next;
                     }
                     continue;
                 }
@@ -595,18 +664,33 @@ final class FeatureExtractor {
         return c < 128 && ASCII[c] == A_WORD;
     }
 
-    private static boolean isUrl(String text, int i) {
-        // most words starting with h or w are not URLs: look at the second character before the
-        // region matches (same result, a tenth of the cost on words such as "why" or "has")
-        if (i + 3 >= text.length()) {
+    /** {@code ſ}, which {@link String#regionMatches(boolean, int, String, int, int)} takes for an {@code s}. */
+    private static final char LONG_S = '\u017F';
+
+    /**
+     * Whether the run of ASCII word characters {@code [from, to)} and what follows it start a URL:
+     * {@code http://}, {@code https://} or {@code www.}, letters in any case (compared as
+     * {@code String.regionMatches} ignoring case compares them: {@code ſ} is an {@code s}).
+     */
+    private static boolean isUrl(char[] in, int from, int to, int n) {
+        int len = to - from;
+        if (len == 3) {
+            return in[to] == '.' && (in[from] | 0x20) == 'w' && (in[from + 1] | 0x20) == 'w'
+                    && (in[from + 2] | 0x20) == 'w';
+        }
+        if (len != 4 && len != 5 || (in[from] | 0x20) != 'h' || (in[from + 1] | 0x20) != 't'
+                || (in[from + 2] | 0x20) != 't' || (in[from + 3] | 0x20) != 'p') {
             return false;
         }
-        char second = text.charAt(i + 1);
-        if (second != 't' && second != 'T' && second != 'w' && second != 'W') {
-            return false;
+        int colon = to;
+        if (len == 5) {
+            if ((in[from + 4] | 0x20) != 's') {
+                return false;
+            }
+        } else if (in[to] == LONG_S) { // "httpſ://"
+            colon = to + 1;
         }
-        return text.regionMatches(true, i, "http://", 0, 7) || text.regionMatches(true, i, "https://", 0, 8)
-                || text.regionMatches(true, i, "www.", 0, 4);
+        return colon + 2 < n && in[colon] == ':' && in[colon + 1] == '/' && in[colon + 2] == '/';
     }
 
     private static int skipNonSpace(String text, int i) {

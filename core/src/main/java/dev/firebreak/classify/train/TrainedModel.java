@@ -43,8 +43,8 @@ import java.util.Optional;
  * {@code P(complaint)} and a mention is a complaint when it is at least 0.5. Classification is
  * thread-safe and takes time linear in the text's length; it allocates nothing but its result (plus
  * whatever a feature source allocates): working memory is kept per thread and model, about 800 KB for a
- * polarity model and 540 KB for a complaint model (mostly the memory of what the last 16,384 distinct
- * words contribute by themselves). In memory the model keeps only the used buckets of its hashed weight
+ * polarity model and 540 KB for a complaint model (mostly the memory of what up to 16,384 recently seen
+ * distinct words contribute by themselves). In memory the model keeps only the used buckets of its hashed weight
  * table (as the file does), a few MB even for large training sets, instead of {@code 2^hashBits}
  * rows.
  *
@@ -415,9 +415,11 @@ public final class TrainedModel implements MentionClassifier {
      * same order, and sums their idf-weighted weights and squared idf weights per feature group in that
      * order, so the sums are the same to the last bit (FastScoringTest compares them).
      *
-     * <p>What a word contributes by itself is remembered for the last {@value #CACHE} distinct words
-     * (a direct-mapped table keyed by the 64-bit hash of the word's normalised characters; one entry is
-     * one run of longs, so one or two cache lines): whether it is a negation word, where its unigram's
+     * <p>What a word contributes by itself is remembered for up to {@value #CACHE} distinct words (a
+     * two-way set-associative table keyed by the 64-bit hash of the word's normalised characters: a word
+     * may be in either entry of its set; a new word takes the first and moves the first's word to the
+     * second, so of two frequent words that share a set neither pushes the other out, as they did in a
+     * direct-mapped table; one entry is one run of longs): whether it is a negation word, where its unigram's
      * and negated unigram's weight rows are, and the sum of its character n-grams' rows, which is
      * always computed as a subtotal before it joins the group's sum. A frequent word then costs one
      * probe instead of a negation-table probe, two bucket lookups and its character n-grams. The
@@ -428,7 +430,8 @@ public final class TrainedModel implements MentionClassifier {
         /**
          * 16,384 words: against 8,192, 10 to 15% less CPU per classification on real English tweets and
          * on the benchmark's {@code tweets} and {@code zipf} texts (fewer words' n-grams recomputed), for
-         * twice the memory (TrainedModelBenchmark main and a harness over the XLM-T English tweets).
+         * twice the memory (TrainedModelBenchmark main and a harness over the XLM-T English tweets;
+         * measured when the table was direct-mapped).
          */
         private static final int CACHE_BITS = 14;
         private static final int CACHE = 1 << CACHE_BITS;
@@ -551,9 +554,13 @@ public final class TrainedModel implements MentionClassifier {
         /** The entry of a word token, filled in first if the word is not remembered. */
         private int wordEntry(long h, int tk, boolean charGrams) {
             long[] en = entries;
-            int e = slot(h) * entry;
+            int e = set(h);
             if (en[e] == h && (en[e + 1] & WORD_ENTRY) != 0) {
                 return e;
+            }
+            int e1 = e + entry;
+            if (en[e1] == h && (en[e1 + 1] & WORD_ENTRY) != 0) {
+                return e1;
             }
             FeatureExtractor fx = this.fx;
             long meta = WORD_ENTRY;
@@ -564,16 +571,23 @@ public final class TrainedModel implements MentionClassifier {
             if (FeatureExtractor.isNegation(h, scratch, tk)) {
                 meta |= NEGATION;
             }
+            System.arraycopy(en, e, en, e1, entry); // the first way's word moves to the second
             fill(e, h, meta, charGrams, tk);
             return e;
         }
 
         /** The entry of a handle token's character n-grams, filled in first if not remembered. */
         private int handleEntry(long key, int tk) {
-            int e = slot(key) * entry;
-            if (entries[e] == key && (entries[e + 1] & HANDLE_ENTRY) != 0) {
+            long[] en = entries;
+            int e = set(key);
+            if (en[e] == key && (en[e + 1] & HANDLE_ENTRY) != 0) {
                 return e;
             }
+            int e1 = e + entry;
+            if (en[e1] == key && (en[e1 + 1] & HANDLE_ENTRY) != 0) {
+                return e1;
+            }
+            System.arraycopy(en, e, en, e1, entry);
             fill(e, key, HANDLE_ENTRY, true, tk);
             return e;
         }
@@ -694,8 +708,9 @@ public final class TrainedModel implements MentionClassifier {
             return norm;
         }
 
-        private static int slot(long h) {
-            return (int) ((h * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
+        /** Where the set of two entries a key may be in starts. */
+        private int set(long h) {
+            return (int) ((h * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS + 1)) * (2 * entry);
         }
     }
 }
