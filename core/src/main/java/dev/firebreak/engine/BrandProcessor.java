@@ -72,6 +72,13 @@ final class BrandProcessor {
         int opened;
         /** What the engine's commit of the call did: the ingest outcome, and a failure of the change or the store. */
         IngestResult.Status status;
+        /**
+         * For an ingest of a mention not the brand's own that ran to its end ({@link #joinedKnown}): the incident its
+         * dedup entry belongs to afterwards (following merges), or null. The auditor reads it instead of looking the
+         * mention up again.
+         */
+        IncidentTracker joined;
+        boolean joinedKnown;
         RuntimeException failure;
         dev.firebreak.store.StoreException storeFailure;
 
@@ -210,6 +217,9 @@ final class BrandProcessor {
             // severity change, an escalation step; a mention that joined an incident quietly leaves them as they are)
             s.recomputeDeadline();
         }
+        // (evaluating merges, removes and adds no incident: current is still the entry's incident)
+        out.joined = current;
+        out.joinedKnown = true;
         return IngestResult.Status.NEW;
     }
 
@@ -269,6 +279,8 @@ final class BrandProcessor {
             seen.setVisibility(prev, m.visibility());
             changed = true;
         }
+        out.joined = s.resolveSeen(prev);
+        out.joinedKnown = true;
         if (changed) {
             s.updates++;
             return IngestResult.Status.UPDATED;

@@ -119,6 +119,11 @@ final class IncidentTracker {
     ResponsePlan plan;
     final List<IncidentId> mergedFrom = new ArrayList<>();
     Instant closedAt;
+    /**
+     * Derived, not saved: its trail in the brand's {@link AuditBook} once the auditor looked it up (a book drops
+     * a trail only when the brand no longer holds the incident).
+     */
+    AuditBook.Trail trail;
 
     IncidentTracker(IncidentId id, String brand, Topic topic, Instant openedAt, Instant detectedAt) {
         this.id = id;
