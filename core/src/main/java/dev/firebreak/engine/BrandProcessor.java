@@ -167,15 +167,21 @@ final class BrandProcessor {
         for (int i = 0; i < cats.size(); i++) {
             count(s.fixedSeries(Series.Kind.CATEGORY, cats.get(i).id(), bucket, bucketSeconds), negative, bucket);
         }
-        for (int i = 0; i < tags.size(); i++) {
-            String tag = tags.get(i);
+        // (the series' instance of each tag: the scanned one dies young, not with the Recent)
+        if (tags.size() == 1) { // (an immutable list of one: one object where an ArrayList is two)
+            String tag = tags.get(0);
             String shared = countHashtag(s, tag, negative, bucket);
             if (shared != tag) {
-                tags.set(i, shared); // (the series' instance: the scanned one dies young, not with the Recent)
+                tags = List.of(shared);
             }
-        }
-        if (tags.size() == 1) {
-            tags = List.of(tags.get(0)); // one object where an ArrayList is two, kept as long as the Recent
+        } else {
+            for (int i = 0; i < tags.size(); i++) {
+                String tag = tags.get(i);
+                String shared = countHashtag(s, tag, negative, bucket);
+                if (shared != tag) {
+                    tags.set(i, shared);
+                }
+            }
         }
         // keep the last recentMentions(): add, and drop the oldest beyond that (the ring keeps the fields, not r:
         // nothing holds a Recent beyond a call, and r dies young)
