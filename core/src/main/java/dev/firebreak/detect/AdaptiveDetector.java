@@ -92,16 +92,22 @@ public final class AdaptiveDetector implements SeriesDetector {
     private double seasonalError;
     private double plainError;
     private double bar;
-    private final double[] daily;
-    private final long[] dailyCounts;
+    /**
+     * The time-of-day offsets and how many values each bin learnt, side by side: {@code {daily[0], count[0],
+     * daily[1], count[1], ...}} (a count is a whole number, exact as a double far beyond any count reached), so
+     * that a value reads and writes one cache line of one array for both (the detectors of a brand's series are
+     * cold by the time its next bucket closes).
+     */
+    private final double[] seasonal;
     private final double[] weekly = new double[7];
     private final long[] weeklyCounts = new long[7];
     private long currentDay;
     private double dayTotal;
     private long dayCount;
-    private final double[] high = new double[FEATURES];
-    private final double[] low = new double[FEATURES];
-    private final boolean[] tracking = new boolean[FEATURES];
+    /** Per feature: its range's top at {@code 2 * feature}, its bottom at {@code 2 * feature + 1}. */
+    private final double[] ranges = new double[2 * FEATURES];
+    /** Bit {@code feature}: whether the feature has a range yet. */
+    private int tracking;
 
     /** A fresh detector; {@link DetectorConfig#newDetector()} is the usual way to get one. */
     public AdaptiveDetector(DetectorConfig config) {
@@ -110,8 +116,7 @@ public final class AdaptiveDetector implements SeriesDetector {
         this.fade = config.repeatHalfLife() == 0 ? 0 : Math.exp(-Math.log(2) / config.repeatHalfLife());
         this.binSeconds = DAY / config.seasonalBinsPerDay();
         this.seasonalWarmUpSeconds = config.seasonalWarmUp().getSeconds();
-        this.daily = new double[config.seasonalBinsPerDay()];
-        this.dailyCounts = new long[config.seasonalBinsPerDay()];
+        this.seasonal = new double[2 * config.seasonalBinsPerDay()];
     }
 
     /**
@@ -123,9 +128,10 @@ public final class AdaptiveDetector implements SeriesDetector {
     public static AdaptiveDetector restore(DetectorConfig config, DetectorSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
         AdaptiveDetector d = new AdaptiveDetector(config);
-        if (snapshot.daily().length != d.daily.length) {
+        int bins = d.seasonal.length / 2;
+        if (snapshot.daily().length != bins) {
             throw new IllegalArgumentException("the snapshot has " + snapshot.daily().length
-                    + " time-of-day bins but the configuration has " + d.daily.length);
+                    + " time-of-day bins but the configuration has " + bins);
         }
         if (snapshot.high().length != FEATURES) {
             throw new IllegalArgumentException("the snapshot watches " + snapshot.high().length
@@ -143,16 +149,27 @@ public final class AdaptiveDetector implements SeriesDetector {
         d.seasonalError = snapshot.seasonalError();
         d.plainError = snapshot.plainError();
         d.bar = snapshot.bar();
-        System.arraycopy(snapshot.daily(), 0, d.daily, 0, d.daily.length);
-        System.arraycopy(snapshot.dailyCounts(), 0, d.dailyCounts, 0, d.dailyCounts.length);
+        double[] daily = snapshot.daily();
+        long[] dailyCounts = snapshot.dailyCounts();
+        for (int b = 0; b < bins; b++) {
+            d.seasonal[2 * b] = daily[b];
+            d.seasonal[2 * b + 1] = dailyCounts[b];
+        }
         System.arraycopy(snapshot.weekly(), 0, d.weekly, 0, 7);
         System.arraycopy(snapshot.weeklyCounts(), 0, d.weeklyCounts, 0, 7);
         d.currentDay = snapshot.currentDay();
         d.dayTotal = snapshot.dayTotal();
         d.dayCount = snapshot.dayCount();
-        System.arraycopy(snapshot.high(), 0, d.high, 0, FEATURES);
-        System.arraycopy(snapshot.low(), 0, d.low, 0, FEATURES);
-        System.arraycopy(snapshot.tracking(), 0, d.tracking, 0, FEATURES);
+        double[] high = snapshot.high();
+        double[] low = snapshot.low();
+        boolean[] tracking = snapshot.tracking();
+        for (int f = 0; f < FEATURES; f++) {
+            d.ranges[2 * f] = high[f];
+            d.ranges[2 * f + 1] = low[f];
+            if (tracking[f]) {
+                d.tracking |= 1 << f;
+            }
+        }
         return d;
     }
 
@@ -168,6 +185,21 @@ public final class AdaptiveDetector implements SeriesDetector {
 
     /** The whole state as a value; see {@link DetectorSnapshot}. */
     public DetectorSnapshot snapshot() {
+        int bins = seasonal.length / 2;
+        double[] daily = new double[bins];
+        long[] dailyCounts = new long[bins];
+        for (int b = 0; b < bins; b++) {
+            daily[b] = seasonal[2 * b];
+            dailyCounts[b] = (long) seasonal[2 * b + 1];
+        }
+        double[] high = new double[FEATURES];
+        double[] low = new double[FEATURES];
+        boolean[] tracking = new boolean[FEATURES];
+        for (int f = 0; f < FEATURES; f++) {
+            high[f] = ranges[2 * f];
+            low[f] = ranges[2 * f + 1];
+            tracking[f] = (this.tracking & 1 << f) != 0;
+        }
         return new DetectorSnapshot(observations, firstSecond, lastSecond, magnitude, baseline, smoothed, previous, variability, spread,
                 seasonalError, plainError, bar, daily,
                 dailyCounts, weekly, weeklyCounts, currentDay, dayTotal, dayCount, high, low, tracking);
@@ -206,7 +238,8 @@ public final class AdaptiveDetector implements SeriesDetector {
         int weekday = weekday(Math.floorDiv(second, DAY));
         boolean weekLearned = config.weekly() && age >= WEEK;
         double weekOffset = weekLearned ? weekly[weekday] : 0;
-        double residual = v - (baseline + daily[bin] + weekOffset);
+        double[] sea = seasonal;
+        double residual = v - (baseline + sea[2 * bin] + weekOffset);
 
         // learn from the value, but limit how far one outlier can pull the baseline (robust Holt-Winters)
         double limit = CLIP * spread + MIN_RANGE * magnitude + TINY;
@@ -214,12 +247,13 @@ public final class AdaptiveDetector implements SeriesDetector {
         spread += SPREAD_RATE * (Math.min(Math.abs(residual), 4 * limit) - spread);
         seasonalError += FIT_RATE * (Math.min(Math.abs(residual), 4 * limit) - seasonalError);
         plainError += FIT_RATE * (Math.min(Math.abs(v - baseline), 4 * limit) - plainError);
-        baseline += config.baselineRate() * (learn - daily[bin] - weekOffset - baseline);
-        dailyCounts[bin]++;
-        daily[bin] += Math.max(config.seasonalRate(), 1.0 / dailyCounts[bin])
-                * (learn - baseline - weekOffset - daily[bin]);
+        baseline += config.baselineRate() * (learn - sea[2 * bin] - weekOffset - baseline);
+        double binCount = sea[2 * bin + 1] + 1;
+        sea[2 * bin + 1] = binCount;
+        sea[2 * bin] += Math.max(config.seasonalRate(), 1.0 / binCount)
+                * (learn - baseline - weekOffset - sea[2 * bin]);
         if (config.weekly()) {
-            learnWeekday(second, learn - baseline - daily[bin]);
+            learnWeekday(second, learn - baseline - sea[2 * bin]);
         }
         if (observations > 1) {
             smoothed += config.levelSmoothing() * (v - smoothed);
@@ -278,22 +312,23 @@ public final class AdaptiveDetector implements SeriesDetector {
 
     /** The novelty of {@code v} for one feature, then widens (and slowly shrinks) that feature's range. */
     private double watch(int feature, double v, double minRange) {
-        if (!tracking[feature]) {
-            tracking[feature] = true;
-            high[feature] = v;
-            low[feature] = v;
+        double[] r = ranges;
+        if ((tracking & 1 << feature) == 0) {
+            tracking |= 1 << feature;
+            r[2 * feature] = v;
+            r[2 * feature + 1] = v;
             return 0;
         }
-        double hi = high[feature];
-        double lo = low[feature];
+        double hi = r[2 * feature];
+        double lo = r[2 * feature + 1];
         double novelty = Math.max(v - hi, lo - v) / Math.max(hi - lo, minRange);
         if (shrink > 0) {
             double mid = 0.5 * (hi + lo);
             hi -= shrink * (hi - mid);
             lo += shrink * (mid - lo);
         }
-        high[feature] = Math.max(hi, v);
-        low[feature] = Math.min(lo, v);
+        r[2 * feature] = Math.max(hi, v);
+        r[2 * feature + 1] = Math.min(lo, v);
         return Math.max(novelty, 0);
     }
 }
