@@ -1360,9 +1360,9 @@ final class BrandProcessor {
         IncidentState state = t.escalation.state();
         if (state == IncidentState.RESPONDING && !settings.autoMonitorAfter().isZero()) {
             Instant quietSince = t.lastNegativeAt != null ? t.lastNegativeAt : t.detectedAt;
-            Instant responded = t.escalation.status().respondedAt().orElse(now);
+            // (the status, a record of a dozen fields built afresh, only once the incident has been quiet long enough)
             if (!now.isBefore(quietSince.plus(settings.autoMonitorAfter()))
-                    && !now.isBefore(responded.plus(settings.autoMonitorAfter()))) {
+                    && !now.isBefore(t.escalation.status().respondedAt().orElse(now).plus(settings.autoMonitorAfter()))) {
                 out.addAll(t.escalation.monitor(ENGINE, now));
             }
         } else if (state == IncidentState.MONITORING && !settings.autoResolveAfter().isZero()
