@@ -338,7 +338,11 @@ final class CheckMemory {
     }
 
     private void expire(Instant now) {
-        long oldest = now.minus(HASHTAG_WINDOW).getEpochSecond();
+        // (now.minus(HASHTAG_WINDOW).getEpochSecond(): the window is whole seconds, so no nanosecond borrows)
+        long oldest = now.getEpochSecond() - HASHTAG_WINDOW.getSeconds();
+        if (oldest < Instant.MIN.getEpochSecond()) {
+            oldest = now.minus(HASHTAG_WINDOW).getEpochSecond(); // (out of range: as it throws)
+        }
         while (taggedSize > 0 && taggedAt[taggedHead] >> 1 < oldest) {
             removeOldestTagged();
         }
