@@ -1267,7 +1267,8 @@ final class BrandProcessor {
         }
         SeverityInputs in = t.inputs(now, severity.window());
         SeverityAssessment a = t.assessed;
-        if (a == null || !in.equals(t.assessedInputs)) { // the policy is a function of the inputs
+        // the policy is a function of the inputs (inputs() hands back the assessed instance while the figures are equal)
+        if (a == null || in != t.assessedInputs && !in.equals(t.assessedInputs)) {
             a = severity.assess(in);
             t.assessed = a;
             t.assessedInputs = in;
