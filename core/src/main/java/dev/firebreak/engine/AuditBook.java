@@ -91,9 +91,60 @@ final class AuditBook {
 
     String bucketText(long epochSecond) {
         if (epochSecond != formattedBucket || formattedBucketText == null) {
-            formattedBucketText = Instant.ofEpochSecond(epochSecond).toString();
+            formattedBucketText = isoSecond(epochSecond);
             formattedBucket = epochSecond;
         }
         return formattedBucketText;
+    }
+
+    /** The last second of year 9999, where {@link Instant#toString()} keeps its four-digit year. */
+    private static final long MAX_FAST_SECOND = 253_402_300_799L;
+
+    /**
+     * {@code Instant.ofEpochSecond(epochSecond).toString()} ({@code 2026-11-22T03:05:00Z}), written directly for
+     * the years 1970 to 9999: one string, where {@code Instant.toString} goes through a formatter, a
+     * {@code LocalDateTime} and a builder.
+     */
+    static String isoSecond(long epochSecond) {
+        if (epochSecond < 0 || epochSecond > MAX_FAST_SECOND) {
+            return Instant.ofEpochSecond(epochSecond).toString();
+        }
+        long days = epochSecond / 86_400;
+        int secs = (int) (epochSecond - days * 86_400);
+        // civil date from days since 1970-01-01 (H. Hinnant's algorithm; days >= 0 here)
+        long z = days + 719_468;
+        long era = z / 146_097;
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        int year = (int) (yoe + era * 400 + (month <= 2 ? 1 : 0));
+        int hour = secs / 3600;
+        int minute = secs / 60 % 60;
+        int second = secs % 60;
+        byte[] b = new byte[20];
+        b[0] = (byte) ('0' + year / 1000);
+        b[1] = (byte) ('0' + year / 100 % 10);
+        b[2] = (byte) ('0' + year / 10 % 10);
+        b[3] = (byte) ('0' + year % 10);
+        b[4] = '-';
+        two(b, 5, month);
+        b[7] = '-';
+        two(b, 8, day);
+        b[10] = 'T';
+        two(b, 11, hour);
+        b[13] = ':';
+        two(b, 14, minute);
+        b[16] = ':';
+        two(b, 17, second);
+        b[19] = 'Z';
+        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static void two(byte[] b, int at, int v) {
+        b[at] = (byte) ('0' + v / 10);
+        b[at + 1] = (byte) ('0' + v % 10);
     }
 }

@@ -42,8 +42,11 @@ final class Auditor {
      *
      * @param events the events it caused, in order (may be null)
      * @param applied whether the change was applied without an exception
+     * @param joinedKnown whether {@code joined} is known: the change is an ingest that ran to its end
+     * @param joined when known, the incident of the ingested mention's dedup entry (following merges), or null
      */
-    void record(BrandState s, BrandChange change, List<FirebreakEvent> events, boolean applied) {
+    void record(BrandState s, BrandChange change, List<FirebreakEvent> events, boolean applied, boolean joinedKnown,
+            IncidentTracker joined) {
         AuditBook book = s.audit;
         Instant now = change.at();
         flushEnded(book, now);
@@ -51,7 +54,7 @@ final class Auditor {
         if (events == null) {
             // most mentions cause no event: at most the incident the mention joined is touched (no sets to fill)
             if (ingest != null && !ingest.owned()) {
-                IncidentTracker t = s.resolveSeen(s.seen.find(ingest.mention().platform(), ingest.mention().id()));
+                IncidentTracker t = joinedKnown ? joined : joinedIncident(s, ingest);
                 if (t != null) {
                     attachments(book, t, now, ingest);
                     deadlines(book, t, now, Set.of());
@@ -72,7 +75,7 @@ final class Auditor {
         }
         IncidentTracker attachedTo = null;
         if (ingest != null && !ingest.owned()) {
-            attachedTo = s.resolveSeen(s.seen.find(ingest.mention().platform(), ingest.mention().id()));
+            attachedTo = joinedKnown ? joined : joinedIncident(s, ingest);
             if (attachedTo != null) {
                 touched.add(attachedTo.id);
             }
@@ -91,6 +94,11 @@ final class Auditor {
         if (change instanceof BrandChange.Tick) {
             prune(s, book);
         }
+    }
+
+    /** The incident of an ingested mention's dedup entry (following merges), or null. */
+    private static IncidentTracker joinedIncident(BrandState s, BrandChange.Ingest ingest) {
+        return s.resolveSeen(s.seen.find(ingest.mention().platform(), ingest.mention().id()));
     }
 
     // ---------------------------------------------------------------- events
@@ -243,8 +251,17 @@ final class Auditor {
         return Math.floorDiv(epochSecond, bucketSeconds) * bucketSeconds;
     }
 
+    /** {@code book.trail(t.id)}, kept on the incident so that its next mentions find it without a lookup. */
+    private static AuditBook.Trail trail(AuditBook book, IncidentTracker t) {
+        AuditBook.Trail tr = t.trail;
+        if (tr == null) {
+            tr = t.trail = book.trail(t.id);
+        }
+        return tr;
+    }
+
     private void attachments(AuditBook book, IncidentTracker t, Instant now, BrandChange.Ingest ingest) {
-        AuditBook.Trail tr = book.trail(t.id);
+        AuditBook.Trail tr = trail(book, t);
         long added = t.mentions - tr.mentions;
         long negatives = t.negatives - tr.negatives;
         tr.mentions = t.mentions;
@@ -339,7 +356,7 @@ final class Auditor {
         if (t.escalation == null) {
             return;
         }
-        AuditBook.Trail tr = book.trail(t.id);
+        AuditBook.Trail tr = trail(book, t);
         if (acted.isEmpty() && java.util.Objects.equals(t.escalation.ackDeadline().orElse(null), tr.ackDeadline)
                 && java.util.Objects.equals(t.escalation.responseDeadline().orElse(null), tr.responseDeadline)) {
             // no one acted and no deadline moved (most mentions joining an incident): nothing to record, and no

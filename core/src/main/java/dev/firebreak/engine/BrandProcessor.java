@@ -72,6 +72,13 @@ final class BrandProcessor {
         int opened;
         /** What the engine's commit of the call did: the ingest outcome, and a failure of the change or the store. */
         IngestResult.Status status;
+        /**
+         * For an ingest of a mention not the brand's own that ran to its end ({@link #joinedKnown}): the incident its
+         * dedup entry belongs to afterwards (following merges), or null. The auditor reads it instead of looking the
+         * mention up again.
+         */
+        IncidentTracker joined;
+        boolean joinedKnown;
         RuntimeException failure;
         dev.firebreak.store.StoreException storeFailure;
 
@@ -160,15 +167,21 @@ final class BrandProcessor {
         for (int i = 0; i < cats.size(); i++) {
             count(s.fixedSeries(Series.Kind.CATEGORY, cats.get(i).id(), bucket, bucketSeconds), negative, bucket);
         }
-        for (int i = 0; i < tags.size(); i++) {
-            String tag = tags.get(i);
+        // (the series' instance of each tag: the scanned one dies young, not with the Recent)
+        if (tags.size() == 1) { // (an immutable list of one: one object where an ArrayList is two)
+            String tag = tags.get(0);
             String shared = countHashtag(s, tag, negative, bucket);
             if (shared != tag) {
-                tags.set(i, shared); // (the series' instance: the scanned one dies young, not with the Recent)
+                tags = List.of(shared);
             }
-        }
-        if (tags.size() == 1) {
-            tags = List.of(tags.get(0)); // one object where an ArrayList is two, kept as long as the Recent
+        } else {
+            for (int i = 0; i < tags.size(); i++) {
+                String tag = tags.get(i);
+                String shared = countHashtag(s, tag, negative, bucket);
+                if (shared != tag) {
+                    tags.set(i, shared);
+                }
+            }
         }
         // keep the last recentMentions(): add, and drop the oldest beyond that (the ring keeps the fields, not r:
         // nothing holds a Recent beyond a call, and r dies young)
@@ -210,6 +223,9 @@ final class BrandProcessor {
             // severity change, an escalation step; a mention that joined an incident quietly leaves them as they are)
             s.recomputeDeadline();
         }
+        // (evaluating merges, removes and adds no incident: current is still the entry's incident)
+        out.joined = current;
+        out.joinedKnown = true;
         return IngestResult.Status.NEW;
     }
 
@@ -269,6 +285,8 @@ final class BrandProcessor {
             seen.setVisibility(prev, m.visibility());
             changed = true;
         }
+        out.joined = s.resolveSeen(prev);
+        out.joinedKnown = true;
         if (changed) {
             s.updates++;
             return IngestResult.Status.UPDATED;
@@ -1249,7 +1267,8 @@ final class BrandProcessor {
         }
         SeverityInputs in = t.inputs(now, severity.window());
         SeverityAssessment a = t.assessed;
-        if (a == null || !in.equals(t.assessedInputs)) { // the policy is a function of the inputs
+        // the policy is a function of the inputs (inputs() hands back the assessed instance while the figures are equal)
+        if (a == null || in != t.assessedInputs && !in.equals(t.assessedInputs)) {
             a = severity.assess(in);
             t.assessed = a;
             t.assessedInputs = in;
@@ -1342,9 +1361,9 @@ final class BrandProcessor {
         IncidentState state = t.escalation.state();
         if (state == IncidentState.RESPONDING && !settings.autoMonitorAfter().isZero()) {
             Instant quietSince = t.lastNegativeAt != null ? t.lastNegativeAt : t.detectedAt;
-            Instant responded = t.escalation.status().respondedAt().orElse(now);
+            // (the status, a record of a dozen fields built afresh, only once the incident has been quiet long enough)
             if (!now.isBefore(quietSince.plus(settings.autoMonitorAfter()))
-                    && !now.isBefore(responded.plus(settings.autoMonitorAfter()))) {
+                    && !now.isBefore(t.escalation.status().respondedAt().orElse(now).plus(settings.autoMonitorAfter()))) {
                 out.addAll(t.escalation.monitor(ENGINE, now));
             }
         } else if (state == IncidentState.MONITORING && !settings.autoResolveAfter().isZero()

@@ -116,8 +116,8 @@ public final class BrandStateCodec {
             ArrayNode exp = n.putArray("expected");
             ArrayNode expSeen = n.putArray("expectedSeen");
             for (int i = 0; i < 24; i++) {
-                exp.add(x.expected[i]);
-                expSeen.add(x.expectedSeen[i]);
+                exp.add(x.expected(i));
+                expSeen.add(x.expectedSeen(i));
             }
             n.put("globalExpected", x.globalExpected);
             n.put("globalSeen", x.globalSeen);
@@ -437,8 +437,7 @@ public final class BrandStateCodec {
                 x.total = n.path("total").asLong();
                 x.pendingSnapshot = n.hasNonNull("detector") ? n.get("detector").asText() : null;
                 for (int i = 0; i < 24; i++) {
-                    x.expected[i] = n.path("expected").path(i).asDouble();
-                    x.expectedSeen[i] = n.path("expectedSeen").path(i).asInt();
+                    x.setExpected(i, n.path("expected").path(i).asDouble(), n.path("expectedSeen").path(i).asInt());
                 }
                 x.globalExpected = n.path("globalExpected").asDouble();
                 x.globalSeen = n.path("globalSeen").asLong();

@@ -416,8 +416,9 @@ final class BrandStateReader {
         x.lastActive = lastActive;
         x.total = total;
         x.pendingSnapshot = detector;
-        System.arraycopy(expected, 0, x.expected, 0, 24);
-        System.arraycopy(expectedSeen, 0, x.expectedSeen, 0, 24);
+        for (int i = 0; i < 24; i++) {
+            x.setExpected(i, expected[i], expectedSeen[i]);
+        }
         x.globalExpected = globalExpected;
         x.globalSeen = globalSeen;
         x.negativeBaseline = negativeBaseline;

@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -101,9 +102,106 @@ final class CheckMemory {
         if (m.text().indexOf('#') < 0 && m.text().indexOf('\uFF03') < 0) {
             return;
         }
-        List<TextScan.Tag> found = TextScan.hashtags(m.text());
-        if (found.isEmpty()) {
+        String[] distinct = asciiTags(m.text());
+        int n = 0;
+        if (distinct != null) {
+            n = distinct.length;
+        } else {
+            distinct = tags(m.text());
+            n = distinct.length;
+        }
+        if (n == 0) {
             return;
+        }
+        Instant at = m.createdAt().isAfter(now) ? now : m.createdAt();
+        addTagged(at.getEpochSecond(), distinct, n, c.isNegative());
+        while (taggedSize > MAX_TAGGED) {
+            removeOldestTagged();
+        }
+        expire(now);
+    }
+
+    /** The largest text {@link #asciiTags} takes on. */
+    private static final int MAX_ASCII_SCAN = 4096;
+
+    /**
+     * The distinct hashtags of an ASCII text in the order they first appear, in their normal form: exactly what
+     * {@link #tags} finds, for the texts nearly all mentions have, without the scan's per-tag records, builders and
+     * copies ({@code TextScan.hashtags} takes a tag's code points one by one, folds each and keeps a record of each
+     * tag). Null when the text has a character beyond ASCII or is long: {@link #tags} then reads it.
+     *
+     * <p>For ASCII, {@code TextScan}'s rules come down to: a {@code #} not after a letter, digit, {@code _} or
+     * {@code &}; then letters, digits and {@code _}, with at least one letter; at most {@value TextScan#MAX_ITEMS}
+     * tags, repeats included; a tag's normal form is its lower case (no marks, nothing to fold).
+     */
+    static String[] asciiTags(String text) {
+        int n = text.length();
+        if (n > MAX_ASCII_SCAN) {
+            return null;
+        }
+        for (int i = 0; i < n; i++) {
+            if (text.charAt(i) >= 0x80) {
+                return null;
+            }
+        }
+        String[] out = null;
+        int count = 0;
+        int found = 0;
+        for (int i = text.indexOf('#'); i >= 0 && i < n && found < TextScan.MAX_ITEMS; i = text.indexOf('#', i + 1)) {
+            if (i > 0 && asciiWordChar(text.charAt(i - 1))) {
+                continue;
+            }
+            int j = i + 1;
+            boolean letter = false;
+            boolean upper = false;
+            while (j < n) {
+                char ch = text.charAt(j);
+                if (ch >= 'a' && ch <= 'z') {
+                    letter = true;
+                } else if (ch >= 'A' && ch <= 'Z') {
+                    letter = true;
+                    upper = true;
+                } else if (!(ch >= '0' && ch <= '9' || ch == '_')) {
+                    break;
+                }
+                j++;
+            }
+            if (letter && j - i <= MAX_ASCII_TAG + 1) {
+                found++;
+                String tag = text.substring(i + 1, j);
+                if (upper) {
+                    tag = tag.toLowerCase(Locale.ROOT);
+                }
+                if (out == null) {
+                    out = new String[] {tag};
+                    count = 1;
+                } else if (!contains(out, count, tag)) {
+                    if (count == out.length) {
+                        out = java.util.Arrays.copyOf(out, count * 2);
+                    }
+                    out[count++] = tag;
+                }
+            }
+            i = j - 1;
+        }
+        if (out == null) {
+            return new String[0];
+        }
+        return count == out.length ? out : java.util.Arrays.copyOf(out, count);
+    }
+
+    /** {@code TextScan}'s longest hashtag (without {@code #}). */
+    private static final int MAX_ASCII_TAG = 140;
+
+    private static boolean asciiWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '&';
+    }
+
+    /** The distinct hashtags of a text in the order they first appear, in their normal form ({@link TextScan}). */
+    static String[] tags(String text) {
+        List<TextScan.Tag> found = TextScan.hashtags(text);
+        if (found.isEmpty()) {
+            return new String[0];
         }
         // the distinct tags in the order they first appear (a text has a few: no set to build per mention)
         String[] distinct;
@@ -126,15 +224,7 @@ final class CheckMemory {
             distinct = set.toArray(new String[0]);
             n = distinct.length;
         }
-        if (n == 0) {
-            return;
-        }
-        Instant at = m.createdAt().isAfter(now) ? now : m.createdAt();
-        addTagged(at.getEpochSecond(), distinct, n, c.isNegative());
-        while (taggedSize > MAX_TAGGED) {
-            removeOldestTagged();
-        }
-        expire(now);
+        return n == distinct.length ? distinct : java.util.Arrays.copyOf(distinct, n);
     }
 
     private static boolean contains(String[] a, int n, String x) {
@@ -248,7 +338,11 @@ final class CheckMemory {
     }
 
     private void expire(Instant now) {
-        long oldest = now.minus(HASHTAG_WINDOW).getEpochSecond();
+        // (now.minus(HASHTAG_WINDOW).getEpochSecond(): the window is whole seconds, so no nanosecond borrows)
+        long oldest = now.getEpochSecond() - HASHTAG_WINDOW.getSeconds();
+        if (oldest < Instant.MIN.getEpochSecond()) {
+            oldest = now.minus(HASHTAG_WINDOW).getEpochSecond(); // (out of range: as it throws)
+        }
         while (taggedSize > 0 && taggedAt[taggedHead] >> 1 < oldest) {
             removeOldestTagged();
         }

@@ -252,7 +252,7 @@ public final class CrisisEngine {
 
     private void audit(BrandRuntime rt, BrandChange change, BrandProcessor.Out out, boolean applied) {
         try {
-            auditor.record(rt.state, change, out.events, applied);
+            auditor.record(rt.state, change, out.events, applied, out.joinedKnown, out.joined);
         } catch (RuntimeException e) {
             log.error("Audit of a {} change of brand {} failed; the change itself stands",
                     change.getClass().getSimpleName(), rt.brand.name(), e);

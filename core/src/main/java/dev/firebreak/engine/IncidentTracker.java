@@ -71,6 +71,8 @@ final class IncidentTracker {
     final ArrayDeque<Bucket> timeline = new ArrayDeque<>();
     /** Bumped by {@link #timelineChanged()}. */
     private int timelineVersion;
+    /** Bumped by {@link #add} for every bucket it appends to the timeline. */
+    private int bucketsAdded;
     /**
      * The window figures of the buckets before {@link #olderNewest} that start at or after {@link #olderFrom}
      * (see {@link #inputs}); not saved. {@link #older} holds those buckets, oldest first: as the window moves, the
@@ -80,6 +82,10 @@ final class IncidentTracker {
     private final ArrayDeque<Bucket> older = new ArrayDeque<>();
     private Bucket olderNewest;
     private int olderVersion;
+    /** {@link #bucketsAdded} when the figures were taken: while it is the same, the newest is {@link #olderNewest}. */
+    private int olderAdded;
+    /** The start of the first bucket of {@link #older}; Long.MAX_VALUE when it is empty. */
+    private long olderFirstStart = Long.MAX_VALUE;
     private int olderSize;
     private long olderFrom;
     private long olderNegatives;
@@ -119,6 +125,11 @@ final class IncidentTracker {
     ResponsePlan plan;
     final List<IncidentId> mergedFrom = new ArrayList<>();
     Instant closedAt;
+    /**
+     * Derived, not saved: its trail in the brand's {@link AuditBook} once the auditor looked it up (a book drops
+     * a trail only when the brand no longer holds the incident).
+     */
+    AuditBook.Trail trail;
 
     IncidentTracker(IncidentId id, String brand, Topic topic, Instant openedAt, Instant detectedAt) {
         this.id = id;
@@ -165,10 +176,7 @@ final class IncidentTracker {
                 bucketStart = b.start;
             } else {
                 b = new Bucket(bucketStart);
-                timeline.addLast(b);
-                if (timeline.size() > MAX_TIMELINE) {
-                    timeline.removeFirst();
-                }
+                append(b);
             }
         }
         b.mentions++;
@@ -211,6 +219,19 @@ final class IncidentTracker {
             // (a full list sorted by followers keeps no one with as few followers as its last: nothing changes)
             addInfluential(new AuthorSummary(m.platform(), m.author().handle().isEmpty() ? m.author().id()
                     : m.author().handle(), followers, m.author().verified()));
+        }
+    }
+
+    /**
+     * Appends a bucket newer than every bucket of the timeline, dropping the oldest beyond {@link #MAX_TIMELINE}.
+     * Besides a merge (which says so by {@link #timelineChanged()}), the only way a bucket joins the timeline of an
+     * incident whose figures were taken ({@link #inputs}).
+     */
+    void append(Bucket b) {
+        timeline.addLast(b);
+        bucketsAdded++;
+        if (timeline.size() > MAX_TIMELINE) {
+            timeline.removeFirst();
         }
     }
 
@@ -279,11 +300,33 @@ final class IncidentTracker {
 
     /** Figures over the recent window ending at {@code now}. */
     SeverityInputs inputs(Instant now, Duration window) {
-        long from = now.minus(window).getEpochSecond();
-        Bucket newest = timeline.peekLast();
-        if (newest == null) {
-            return new SeverityInputs(0, 0, 0, 0, 0, 0, false);
+        long from = windowStart(now, window);
+        Bucket newest;
+        if (olderNewest != null && olderVersion == timelineVersion && olderAdded == bucketsAdded && from >= olderFrom) {
+            // no bucket appended and no merge since the figures were taken (the usual case at a bucket close, and for
+            // every mention after the first of a bucket): the newest is the same, and the window's older buckets only
+            // change if the oldest of them leaves it; neither deque needs reading
+            newest = olderNewest;
+            if (from != olderFrom) {
+                if (olderFirstStart < from) {
+                    slide(from, newest);
+                } else {
+                    olderFrom = from;
+                }
+            }
+        } else {
+            newest = timeline.peekLast();
+            if (newest == null) {
+                return new SeverityInputs(0, 0, 0, 0, 0, 0, false);
+            }
+            moveWindow(from, newest);
+            olderAdded = bucketsAdded;
         }
+        return figures(newest, from);
+    }
+
+    /** Brings the figures of the window's older buckets to the window starting at {@code from}. */
+    private void moveWindow(long from, Bucket newest) {
         // Only the newest bucket changes as mentions arrive (a late mention counts in the newest; a merge says so by
         // timelineChanged): the figures of the older buckets in the window are kept and moved with the window.
         if (olderNewest == null || olderVersion != timelineVersion || from < olderFrom) {
@@ -303,6 +346,21 @@ final class IncidentTracker {
         } else if (from != olderFrom) {
             slide(from, newest);
         }
+    }
+
+    /** {@code now.minus(window).getEpochSecond()}, without the instant. */
+    private static long windowStart(Instant now, Duration window) {
+        long second = now.getEpochSecond() - window.getSeconds();
+        if (now.getNano() < window.getNano()) {
+            second--;
+        }
+        if (second < Instant.MIN.getEpochSecond()) {
+            return now.minus(window).getEpochSecond(); // (out of range: as it throws)
+        }
+        return second;
+    }
+
+    private SeverityInputs figures(Bucket newest, long from) {
         long negs = olderNegatives;
         long authors = olderAuthors;
         long peak = olderPeak;
@@ -353,12 +411,19 @@ final class IncidentTracker {
         olderNewest = newest;
         olderVersion = timelineVersion;
         olderSize = timeline.size();
+        firstChanged();
+    }
+
+    private void firstChanged() {
+        Bucket first = older.peekFirst();
+        olderFirstStart = first == null ? Long.MAX_VALUE : first.start;
     }
 
     /** Adds a bucket that joins the window as its newest older bucket. */
     private void join(Bucket b) {
         older.addLast(b);
         add(b);
+        firstChanged();
     }
 
     private void add(Bucket b) {
@@ -402,6 +467,7 @@ final class IncidentTracker {
         olderFrom = from;
         olderNewest = newest;
         olderSize = timeline.size();
+        firstChanged();
     }
 
     /** Says that buckets other than the newest were changed in place (a merge): figures are summed again. */

@@ -40,13 +40,17 @@ final class TextScan {
         return Character.isLetterOrDigit(c) || c == '_';
     }
 
-    /** The hashtags in the text, lower-cased without {@code #}, at most 10, in order, no repeats. */
+    /**
+     * The hashtags in the text, lower-cased without {@code #}, at most 10, in order, no repeats: an immutable list of
+     * none or one, else a mutable list.
+     */
     static List<String> hashtags(String text) {
         int n = Math.min(text.length(), MAX_SCAN);
         int first = text.indexOf('#'); // a vectorised scan: most texts have no hashtag
         if (first < 0 || first >= n) {
             return List.of();
         }
+        String one = null; // (the first tag: most texts with a tag have one, and need no ArrayList)
         List<String> out = null;
         for (int i = first; i < n; i++) {
             if (text.charAt(i) != '#' || i > 0 && isWordChar(text.charAt(i - 1))) {
@@ -58,8 +62,18 @@ final class TextScan {
             }
             if (j > i + 1 && j - i <= MAX_TAG_LENGTH) {
                 String tag = text.substring(i + 1, j).toLowerCase(Locale.ROOT);
+                if (one == null) {
+                    one = tag;
+                    i = j - 1;
+                    continue;
+                }
                 if (out == null) {
+                    if (one.equals(tag)) {
+                        i = j - 1;
+                        continue;
+                    }
                     out = new ArrayList<>(2);
+                    out.add(one);
                 }
                 if (!out.contains(tag)) {
                     out.add(tag);
@@ -70,7 +84,7 @@ final class TextScan {
             }
             i = j - 1;
         }
-        return out == null ? List.of() : out;
+        return out != null ? out : one != null ? List.of(one) : List.of();
     }
 
     /** Whether the text or the url links to a site that is not a social platform (a news story, say). */

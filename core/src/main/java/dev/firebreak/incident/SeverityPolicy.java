@@ -46,6 +46,8 @@ public final class SeverityPolicy {
     private static final int MODERATE = 0;
     private static final int HIGH = 1;
     private static final int CRITICAL = 2;
+    /** The severity of each threshold level, by index (one array, not one per assessment). */
+    private static final Severity[] LEVELS = {Severity.MODERATE, Severity.HIGH, Severity.CRITICAL};
 
     private final long[] authors;
     private final long[] rate;
@@ -120,11 +122,10 @@ public final class SeverityPolicy {
         Objects.requireNonNull(in, "in");
         Severity result = Severity.LOW;
         List<String> reasons = new ArrayList<>(3);
-        Severity[] levels = {Severity.MODERATE, Severity.HIGH, Severity.CRITICAL};
         for (int i = CRITICAL; i >= MODERATE && result == Severity.LOW; i--) {
             String why = thresholdReason(in, i);
             if (why != null) {
-                result = levels[i];
+                result = LEVELS[i];
                 reasons.add(why);
             }
         }

@@ -38,10 +38,7 @@ class IncidentWindowTest {
                 bucket += BUCKET * (1 + (rnd.nextInt(8) == 0 ? rnd.nextInt(40) : 0));
                 IncidentTracker.Bucket b = new IncidentTracker.Bucket(bucket);
                 fill(b, rnd);
-                t.timeline.addLast(b);
-                if (t.timeline.size() > IncidentTracker.MAX_TIMELINE) {
-                    t.timeline.removeFirst();
-                }
+                t.append(b);
                 now = Math.max(now, bucket + rnd.nextInt((int) BUCKET));
             } else if (op < 12) { // the newest bucket grows
                 fill(t.timeline.peekLast(), rnd);
