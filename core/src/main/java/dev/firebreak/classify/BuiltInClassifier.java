@@ -29,7 +29,7 @@ import java.util.Objects;
  *       low confidence and classified as neutral (only emoji and emoticons count).</li>
  *   <li>Sentiment: lexicon valences with negation ("not good", "pas bon", "ikke bra", "不好", Hindi
  *       "accha nahi hai"), hedges that weaken rather than negate ("not sure", "pas sûr"), questions whether
- *       something is good, whose praise counts little ("Is it good?"), intensifiers
+ *       something is good, whose praise counts little ("Is it good?", but not "Who else loves this?"), intensifiers
  *       and dampeners, contrast (the clause after "but" weighs more), emoji and emoticons, elongation
  *       ("sooo"), exclamation marks, words in capitals, hashtags (camel case split; a hashtag is a
  *       statement of its own, which a negation before it does not flip), and sarcasm

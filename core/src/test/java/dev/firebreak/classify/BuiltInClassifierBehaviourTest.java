@@ -499,6 +499,29 @@ class BuiltInClassifierBehaviourTest {
         assertFalse(c.complaint(), text + " -> " + c);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "en|Who else loves this?",
+        "en|Anyone else love the new design?",
+        "en|Does anyone else think the new update is great?",
+        "fr|Qui d'autre adore ce nouveau parfum ?",
+        "it|Chi altro adora questo caffè?"})
+    void aQuestionThatSaysWhatTheAskerThinksStillPraises(String lang, String text) {
+        Classification c = classify(text, lang);
+        assertEquals(Polarity.POSITIVE, c.polarity(), text + " -> " + c);
+        // the same praise asked about is not praise
+        Classification asked = classify("Do you love it?", "en");
+        assertTrue(c.sentiment() > 3 * Math.max(0.01, asked.sentiment()), c + " vs " + asked);
+    }
+
+    @Test
+    void aRhetoricalQuestionDoesNotTurnAComplaintIntoPraise() {
+        Classification c = classify("Anyone else having problems with the app?", "en");
+        assertEquals(Polarity.NEGATIVE, c.polarity(), c.toString());
+        Classification who = classify("Who is good at fixing phones?", "en");
+        assertEquals(Polarity.NEUTRAL, who.polarity(), "a question that asks still asks: " + who);
+    }
+
     @Test
     void praiseBeforeAQuestionInAnotherClauseStillCounts() {
         Classification asked = classify("Is it good?", "en");

@@ -395,6 +395,7 @@ public final class Analyzer {
         boolean negBefore = lex.negatesBefore[sentLang];
         boolean negForward = true;
         long hedged = 0;
+        long rhetorical = 0;
         boolean norwegian = sentLang == Lexicon.NB || sentLang == Lexicon.NN;
         for (int i = 0; i < n; i++) {
             int f = flags[i];
@@ -533,6 +534,9 @@ public final class Analyzer {
                     }
                     addSignal(s, lex.eRoleSignal[e]);
                 }
+                if ((ef & Lexicon.E_RHETORICAL) != 0) {
+                    rhetorical |= 1L << (sentence[i] & 63);
+                }
                 if ((ef & Lexicon.E_BOOST) != 0) {
                     boostPos = i;
                     boostEntry = e;
@@ -636,8 +640,9 @@ public final class Analyzer {
                 if (contrastAt >= 0) {
                     c *= i < contrastAt ? BEFORE_CONTRAST : i > contrastAt ? AFTER_CONTRAST : 1;
                 }
-                if (c > 0 && (flags[i] & Tokens.F_QUESTION) != 0) {
-                    c *= PRAISE_ASKED;
+                if (c > 0 && (flags[i] & Tokens.F_QUESTION) != 0
+                        && (rhetorical & (1L << (sentence[i] & 63))) == 0) {
+                    c *= PRAISE_ASKED; // "Is it good?" asks; "Who else loves it?" says
                 }
                 if (hedged != 0 && (hedged & (1L << (sentence[i] & 63))) != 0) {
                     c *= HEDGED;

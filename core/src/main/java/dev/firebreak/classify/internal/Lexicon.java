@@ -51,6 +51,11 @@ public final class Lexicon {
     static final int E_CATEGORY = 128;
     /** A hedge ("not sure", "pas sûr"): no negation, no sentiment; its sentence's sentiment is weakened. */
     static final int E_HEDGE = 256;
+    /**
+     * A question that says what the asker thinks ("who else", "anyone else", "qui d'autre"): praise in its
+     * sentence is not asked about, so a question mark does not weaken it.
+     */
+    static final int E_RHETORICAL = 512;
 
     static final int MAX_PHRASE = 6;
     static final int MAX_HAN = 8;
@@ -699,6 +704,10 @@ public final class Lexicon {
                     entry(term(f, 1, "hedge <term>"), lang, false).flags |= E_HEDGE;
                     break;
                 }
+                case "rhetorical": {
+                    entry(term(f, 1, "rhetorical <term>"), lang, false).flags |= E_RHETORICAL;
+                    break;
+                }
                 case "situation": {
                     String usage = "situation <valence> <term>";
                     float v = number(need(f, 1, usage), "valence", -5, 0);
@@ -760,8 +769,8 @@ public final class Lexicon {
                 }
                 default:
                     throw new IllegalArgumentException("unknown kind '" + kind
-                            + "', expected word, negator, boost, contrast, summary, hedge, situation, sarcasm,"
-                            + " complaint, category, stop or ignore");
+                            + "', expected word, negator, boost, contrast, summary, hedge, rhetorical,"
+                            + " situation, sarcasm, complaint, category, stop or ignore");
             }
         }
 
