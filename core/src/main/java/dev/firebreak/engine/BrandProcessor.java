@@ -954,20 +954,23 @@ final class BrandProcessor {
         target.mentions += other.mentions;
         target.negatives += other.negatives;
         long overflow = Math.max(0, other.uniqueAuthors - other.authors.size());
-        for (Map.Entry<String, Long> e : other.authors.entrySet()) {
+        for (int i = 0; i < other.authors.size(); i++) {
+            String key = other.authors.key(i);
+            long followers = other.authors.value(i);
             if (target.authors.size() < settings.maxAuthorsPerIncident()) {
-                if (target.authors.putIfAbsent(e.getKey(), e.getValue()) == null) {
+                if (target.authors.putIfAbsent(key, followers)) {
                     target.uniqueAuthors++;
-                    target.reach += e.getValue();
+                    target.reach += followers;
                 }
-            } else if (!target.authors.containsKey(e.getKey())) {
+            } else if (!target.authors.containsKey(key)) {
                 target.uniqueAuthors++;
-                target.reach += e.getValue();
+                target.reach += followers;
             }
         }
         target.uniqueAuthors += overflow;
-        for (String k : other.negativeAuthorKeys) {
-            if (target.negativeAuthorKeys.add(k)) {
+        for (int i = 0; i < other.negativeAuthorKeys.size(); i++) {
+            String k = other.negativeAuthorKeys.key(i);
+            if (target.negativeAuthorKeys.putIfAbsent(k, 0)) {
                 target.negativeAuthors++;
                 target.negativeReach += target.authors.getOrDefault(k, 0L);
             }
@@ -981,9 +984,9 @@ final class BrandProcessor {
         for (IncidentTracker.Bucket b : target.timeline) {
             target.peakRate = Math.max(target.peakRate, b.mentions);
         }
-        other.categories.forEach((k, v) -> target.categories.merge(k, v, Long::sum));
-        other.hashtags.forEach((k, v) -> target.hashtags.merge(k, v, Long::sum));
-        other.platforms.forEach((k, v) -> target.platforms.merge(k, v, Long::sum));
+        other.categories.forEach(target.categories::add);
+        other.hashtags.forEach(target.hashtags::add);
+        other.platforms.forEach(target.platforms::add);
         for (Mention m : other.samples) {
             if (target.samples.size() < settings.maxSamples()) {
                 target.samples.add(m);
@@ -1490,7 +1493,7 @@ final class BrandProcessor {
         for (IncidentTracker.Bucket b : t.timeline) {
             timeline.add(new TimelineBucket(Instant.ofEpochSecond(b.start), b.mentions, b.negatives));
         }
-        List<Map.Entry<Category, Long>> cats = new ArrayList<>(t.categories.entrySet());
+        List<Map.Entry<Category, Long>> cats = new ArrayList<>(t.categories.toMap().entrySet());
         cats.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
         List<Category> categories = new ArrayList<>();
         for (Map.Entry<Category, Long> e : cats) {
@@ -1499,7 +1502,7 @@ final class BrandProcessor {
         List<Mention> samples = new ArrayList<>(t.samples);
         samples.sort((a, b) -> Long.compare(b.author().followers(), a.author().followers()));
         return new IncidentDetails(t.snapshot(excludedTerms), t.highest, Optional.ofNullable(t.crisisAt), t.detectedAt,
-                Optional.ofNullable(t.firstAlertAt), t.lastMentionAt, t.negatives, t.reasons, t.platforms, categories,
+                Optional.ofNullable(t.firstAlertAt), t.lastMentionAt, t.negatives, t.reasons, t.platforms.toMap(), categories,
                 t.topHashtags(10), t.influential, new ArrayList<>(t.ownedAccounts), atFault(t), timeline, t.alerts,
                 samples, t.escalation.status(), t.plan, t.mergedFrom);
     }

@@ -1,0 +1,170 @@
+package dev.firebreak.engine;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.ObjLongConsumer;
+
+/**
+ * Counts (or any {@code long}) per key, in the order the keys were first put, as a {@code LinkedHashMap<K, Long>}
+ * without its entry objects and boxed values: the keys and values in two arrays, and for more than a few keys an
+ * open-addressing index of their positions. An incident's authors, categories, hashtags and platforms are counted
+ * for every mention that joins it; the map's node, its boxed count and the count's replacement on each merge were a
+ * good part of that cost. Keys are never removed; iteration order is insertion order (a put or an add on a key it
+ * holds keeps its place), as for the map it replaces, so that snapshots and reports are the same.
+ */
+final class CountTable<K> {
+
+    /** Up to this many keys a lookup scans the keys; beyond, it goes through {@link #index}. */
+    private static final int SCAN = 8;
+
+    private Object[] keys;
+    private long[] values;
+    private int size;
+    /** Position + 1 of the key in each slot, 0 for an empty slot (length a power of two); null up to SCAN keys. */
+    private int[] index;
+
+    CountTable() {
+        keys = new Object[4];
+        values = new long[4];
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    K key(int i) {
+        return (K) keys[i];
+    }
+
+    long value(int i) {
+        return values[i];
+    }
+
+    boolean containsKey(K key) {
+        return find(key) >= 0;
+    }
+
+    long getOrDefault(K key, long otherwise) {
+        int i = find(key);
+        return i < 0 ? otherwise : values[i];
+    }
+
+    /** Puts {@code value} unless the key is held; true if it was put (the key is new). */
+    boolean putIfAbsent(K key, long value) {
+        if (find(key) >= 0) {
+            return false;
+        }
+        append(key, value);
+        return true;
+    }
+
+    /** Sets the key's value (keeping its place when it is held). */
+    void put(K key, long value) {
+        int i = find(key);
+        if (i >= 0) {
+            values[i] = value;
+        } else {
+            append(key, value);
+        }
+    }
+
+    /** Adds {@code delta} to the key's value, 0 for a new key. */
+    void add(K key, long delta) {
+        int i = find(key);
+        if (i >= 0) {
+            values[i] += delta;
+        } else {
+            append(key, delta);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    void forEach(ObjLongConsumer<? super K> action) {
+        for (int i = 0; i < size; i++) {
+            action.accept((K) keys[i], values[i]);
+        }
+    }
+
+    /** A mutable copy as a map, in this order. */
+    @SuppressWarnings("unchecked")
+    Map<K, Long> toMap() {
+        Map<K, Long> m = new LinkedHashMap<>();
+        for (int i = 0; i < size; i++) {
+            m.put((K) keys[i], values[i]);
+        }
+        return m;
+    }
+
+    private int find(Object key) {
+        int[] idx = index;
+        if (idx == null) {
+            Object[] ks = keys;
+            for (int i = 0; i < size; i++) {
+                Object k = ks[i];
+                if (k == key || k.equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        int mask = idx.length - 1;
+        for (int s = hash(key) & mask; ; s = (s + 1) & mask) {
+            int p = idx[s];
+            if (p == 0) {
+                return -1;
+            }
+            Object k = keys[p - 1];
+            if (k == key || k.equals(key)) {
+                return p - 1;
+            }
+        }
+    }
+
+    private void append(K key, long value) {
+        if (size == keys.length) {
+            int n = size * 2;
+            keys = Arrays.copyOf(keys, n);
+            values = Arrays.copyOf(values, n);
+        }
+        keys[size] = key;
+        values[size] = value;
+        size++;
+        if (index != null) {
+            if (size * 2 > index.length) {
+                rebuild(index.length * 2);
+            } else {
+                place(index, size - 1);
+            }
+        } else if (size > SCAN) {
+            rebuild(32);
+        }
+    }
+
+    private void rebuild(int capacity) {
+        int[] idx = new int[capacity];
+        for (int i = 0; i < size; i++) {
+            place(idx, i);
+        }
+        index = idx;
+    }
+
+    private void place(int[] idx, int i) {
+        int mask = idx.length - 1;
+        int s = hash(keys[i]) & mask;
+        while (idx[s] != 0) {
+            s = (s + 1) & mask;
+        }
+        idx[s] = i + 1;
+    }
+
+    private static int hash(Object key) {
+        int h = key.hashCode();
+        return h ^ (h >>> 16);
+    }
+}
