@@ -21,8 +21,12 @@ final class CountTable<K> {
     private Object[] keys;
     private long[] values;
     private int size;
-    /** Position + 1 of the key in each slot, 0 for an empty slot (length a power of two); null up to SCAN keys. */
-    private int[] index;
+    /**
+     * Open addressing, linear probing (length a power of two): 0 for an empty slot, else {@code hash << 32 |
+     * (position + 1)}, so that neither a probe past another key nor a rebuild reads a key (a cold object for an
+     * incident's thousands of authors); null up to SCAN keys.
+     */
+    private long[] index;
 
     CountTable() {
         keys = new Object[4];
@@ -102,7 +106,7 @@ final class CountTable<K> {
     }
 
     private int find(Object key) {
-        int[] idx = index;
+        long[] idx = index;
         if (idx == null) {
             Object[] ks = keys;
             for (int i = 0; i < size; i++) {
@@ -113,15 +117,19 @@ final class CountTable<K> {
             }
             return -1;
         }
+        int h = hash(key);
         int mask = idx.length - 1;
-        for (int s = hash(key) & mask; ; s = (s + 1) & mask) {
-            int p = idx[s];
-            if (p == 0) {
+        for (int s = h & mask; ; s = (s + 1) & mask) {
+            long e = idx[s];
+            if (e == 0) {
                 return -1;
             }
-            Object k = keys[p - 1];
-            if (k == key || k.equals(key)) {
-                return p - 1;
+            if ((int) (e >>> 32) == h) {
+                int p = (int) e - 1;
+                Object k = keys[p];
+                if (k == key || k.equals(key)) {
+                    return p;
+                }
             }
         }
     }
@@ -137,30 +145,38 @@ final class CountTable<K> {
         size++;
         if (index != null) {
             if (size * 2 > index.length) {
-                rebuild(index.length * 2);
-            } else {
-                place(index, size - 1);
+                rebuild(index.length * 2); // (the keys before this one)
             }
+            place(index, hash(key), size - 1);
         } else if (size > SCAN) {
             rebuild(32);
         }
     }
 
     private void rebuild(int capacity) {
-        int[] idx = new int[capacity];
-        for (int i = 0; i < size; i++) {
-            place(idx, i);
+        long[] old = index;
+        long[] idx = new long[capacity];
+        if (old == null) {
+            for (int i = 0; i < size; i++) {
+                place(idx, hash(keys[i]), i);
+            }
+        } else {
+            for (long e : old) {
+                if (e != 0) {
+                    place(idx, (int) (e >>> 32), (int) e - 1);
+                }
+            }
         }
         index = idx;
     }
 
-    private void place(int[] idx, int i) {
+    private static void place(long[] idx, int h, int i) {
         int mask = idx.length - 1;
-        int s = hash(keys[i]) & mask;
+        int s = h & mask;
         while (idx[s] != 0) {
             s = (s + 1) & mask;
         }
-        idx[s] = i + 1;
+        idx[s] = (long) h << 32 | (i + 1);
     }
 
     private static int hash(Object key) {
