@@ -846,6 +846,15 @@ final class BrandProcessor {
         return null;
     }
 
+    /** {@code String.format(Locale.ROOT, "%04d", n)} without the formatter (a parse of the pattern per incident). */
+    static String incidentNumber(long n) {
+        if (n < 0) {
+            return String.format(Locale.ROOT, "%04d", n);
+        }
+        String digits = Long.toString(n);
+        return digits.length() >= 4 ? digits : "0000".substring(digits.length()) + digits;
+    }
+
     private static String tieKey(IncidentId a, IncidentId b) {
         return a.value().compareTo(b.value()) < 0 ? a.value() + "|" + b.value() : b.value() + "|" + a.value();
     }
@@ -877,7 +886,7 @@ final class BrandProcessor {
 
     private IncidentTracker openIncident(BrandState s, Topic topic, String reason, List<Recent> seeds, Instant now,
             Out out) {
-        IncidentId id = new IncidentId(s.brand + "-" + String.format(Locale.ROOT, "%04d", s.nextIncident++));
+        IncidentId id = new IncidentId(s.brand + "-" + incidentNumber(s.nextIncident++));
         Instant openedAt = now;
         for (Recent r : seeds) {
             if (r.mention.createdAt().isBefore(openedAt)) {
