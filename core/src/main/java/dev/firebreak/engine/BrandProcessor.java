@@ -805,7 +805,7 @@ final class BrandProcessor {
             }
             if (r.negative || r.complaint) {
                 IncidentTracker w = open(s.openByTopic.get(primaryTopic(r)));
-                if (w != null && !now.isAfter(w.lastMentionAt.plus(settings.groupingWindow()))) {
+                if (w != null && notAfter(now, w.lastMentionAt, settings.groupingWindow())) {
                     weak = w;
                 }
             }
@@ -844,6 +844,20 @@ final class BrandProcessor {
                     + r.mention.author().followers() + " followers) on " + r.mention.platform(), List.of(r), now, out);
         }
         return null;
+    }
+
+    /** {@code !now.isAfter(from.plus(window))}, without the instant (once per negative mention near an incident). */
+    static boolean notAfter(Instant now, Instant from, Duration window) {
+        long second = from.getEpochSecond() + window.getSeconds();
+        int nano = from.getNano() + window.getNano();
+        if (nano >= 1_000_000_000) {
+            nano -= 1_000_000_000;
+            second++;
+        }
+        if (window.getSeconds() < 0 || second < from.getEpochSecond() || second > Instant.MAX.getEpochSecond()) {
+            return !now.isAfter(from.plus(window)); // (a negative window, or out of range: as it throws)
+        }
+        return now.getEpochSecond() < second || now.getEpochSecond() == second && now.getNano() <= nano;
     }
 
     /** {@code String.format(Locale.ROOT, "%04d", n)} without the formatter (a parse of the pattern per incident). */
