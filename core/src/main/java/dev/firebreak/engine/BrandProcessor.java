@@ -805,7 +805,7 @@ final class BrandProcessor {
             }
             if (r.negative || r.complaint) {
                 IncidentTracker w = open(s.openByTopic.get(primaryTopic(r)));
-                if (w != null && !now.isAfter(w.lastMentionAt.plus(settings.groupingWindow()))) {
+                if (w != null && notAfter(now, w.lastMentionAt, settings.groupingWindow())) {
                     weak = w;
                 }
             }
@@ -846,6 +846,29 @@ final class BrandProcessor {
         return null;
     }
 
+    /** {@code !now.isAfter(from.plus(window))}, without the instant (once per negative mention near an incident). */
+    static boolean notAfter(Instant now, Instant from, Duration window) {
+        long second = from.getEpochSecond() + window.getSeconds();
+        int nano = from.getNano() + window.getNano();
+        if (nano >= 1_000_000_000) {
+            nano -= 1_000_000_000;
+            second++;
+        }
+        if (window.getSeconds() < 0 || second < from.getEpochSecond() || second > Instant.MAX.getEpochSecond()) {
+            return !now.isAfter(from.plus(window)); // (a negative window, or out of range: as it throws)
+        }
+        return now.getEpochSecond() < second || now.getEpochSecond() == second && now.getNano() <= nano;
+    }
+
+    /** {@code String.format(Locale.ROOT, "%04d", n)} without the formatter (a parse of the pattern per incident). */
+    static String incidentNumber(long n) {
+        if (n < 0) {
+            return String.format(Locale.ROOT, "%04d", n);
+        }
+        String digits = Long.toString(n);
+        return digits.length() >= 4 ? digits : "0000".substring(digits.length()) + digits;
+    }
+
     private static String tieKey(IncidentId a, IncidentId b) {
         return a.value().compareTo(b.value()) < 0 ? a.value() + "|" + b.value() : b.value() + "|" + a.value();
     }
@@ -877,7 +900,7 @@ final class BrandProcessor {
 
     private IncidentTracker openIncident(BrandState s, Topic topic, String reason, List<Recent> seeds, Instant now,
             Out out) {
-        IncidentId id = new IncidentId(s.brand + "-" + String.format(Locale.ROOT, "%04d", s.nextIncident++));
+        IncidentId id = new IncidentId(s.brand + "-" + incidentNumber(s.nextIncident++));
         Instant openedAt = now;
         for (Recent r : seeds) {
             if (r.mention.createdAt().isBefore(openedAt)) {
@@ -954,20 +977,23 @@ final class BrandProcessor {
         target.mentions += other.mentions;
         target.negatives += other.negatives;
         long overflow = Math.max(0, other.uniqueAuthors - other.authors.size());
-        for (Map.Entry<String, Long> e : other.authors.entrySet()) {
+        for (int i = 0; i < other.authors.size(); i++) {
+            String key = other.authors.key(i);
+            long followers = other.authors.value(i);
             if (target.authors.size() < settings.maxAuthorsPerIncident()) {
-                if (target.authors.putIfAbsent(e.getKey(), e.getValue()) == null) {
+                if (target.authors.putIfAbsent(key, followers)) {
                     target.uniqueAuthors++;
-                    target.reach += e.getValue();
+                    target.reach += followers;
                 }
-            } else if (!target.authors.containsKey(e.getKey())) {
+            } else if (!target.authors.containsKey(key)) {
                 target.uniqueAuthors++;
-                target.reach += e.getValue();
+                target.reach += followers;
             }
         }
         target.uniqueAuthors += overflow;
-        for (String k : other.negativeAuthorKeys) {
-            if (target.negativeAuthorKeys.add(k)) {
+        for (int i = 0; i < other.negativeAuthorKeys.size(); i++) {
+            String k = other.negativeAuthorKeys.key(i);
+            if (target.negativeAuthorKeys.putIfAbsent(k, 0)) {
                 target.negativeAuthors++;
                 target.negativeReach += target.authors.getOrDefault(k, 0L);
             }
@@ -981,9 +1007,9 @@ final class BrandProcessor {
         for (IncidentTracker.Bucket b : target.timeline) {
             target.peakRate = Math.max(target.peakRate, b.mentions);
         }
-        other.categories.forEach((k, v) -> target.categories.merge(k, v, Long::sum));
-        other.hashtags.forEach((k, v) -> target.hashtags.merge(k, v, Long::sum));
-        other.platforms.forEach((k, v) -> target.platforms.merge(k, v, Long::sum));
+        other.categories.forEach(target.categories::add);
+        other.hashtags.forEach(target.hashtags::add);
+        other.platforms.forEach(target.platforms::add);
         for (Mention m : other.samples) {
             if (target.samples.size() < settings.maxSamples()) {
                 target.samples.add(m);
@@ -1490,7 +1516,7 @@ final class BrandProcessor {
         for (IncidentTracker.Bucket b : t.timeline) {
             timeline.add(new TimelineBucket(Instant.ofEpochSecond(b.start), b.mentions, b.negatives));
         }
-        List<Map.Entry<Category, Long>> cats = new ArrayList<>(t.categories.entrySet());
+        List<Map.Entry<Category, Long>> cats = new ArrayList<>(t.categories.toMap().entrySet());
         cats.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
         List<Category> categories = new ArrayList<>();
         for (Map.Entry<Category, Long> e : cats) {
@@ -1499,7 +1525,7 @@ final class BrandProcessor {
         List<Mention> samples = new ArrayList<>(t.samples);
         samples.sort((a, b) -> Long.compare(b.author().followers(), a.author().followers()));
         return new IncidentDetails(t.snapshot(excludedTerms), t.highest, Optional.ofNullable(t.crisisAt), t.detectedAt,
-                Optional.ofNullable(t.firstAlertAt), t.lastMentionAt, t.negatives, t.reasons, t.platforms, categories,
+                Optional.ofNullable(t.firstAlertAt), t.lastMentionAt, t.negatives, t.reasons, t.platforms.toMap(), categories,
                 t.topHashtags(10), t.influential, new ArrayList<>(t.ownedAccounts), atFault(t), timeline, t.alerts,
                 samples, t.escalation.status(), t.plan, t.mergedFrom);
     }

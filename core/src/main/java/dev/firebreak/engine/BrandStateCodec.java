@@ -222,7 +222,9 @@ public final class BrandStateCodec {
         ObjectNode authors = n.putObject("authors");
         t.authors.forEach(authors::put);
         ArrayNode neg = n.putArray("negativeAuthorKeys");
-        t.negativeAuthorKeys.stream().sorted().forEach(neg::add);
+        List<String> negKeys = new ArrayList<>(t.negativeAuthorKeys.size());
+        t.negativeAuthorKeys.forEach((k, v) -> negKeys.add(k));
+        negKeys.stream().sorted().forEach(neg::add);
         ArrayNode timeline = n.putArray("timeline");
         for (IncidentTracker.Bucket b : t.timeline) {
             timeline.addArray().add(b.start).add(b.mentions).add(b.negatives).add(b.newNegativeAuthors)
@@ -566,7 +568,7 @@ public final class BrandStateCodec {
         t.spread = n.path("spread").asLong();
         t.peakRate = n.path("peakRate").asLong();
         n.path("authors").fields().forEachRemaining(e -> t.authors.put(e.getKey(), e.getValue().asLong()));
-        n.path("negativeAuthorKeys").forEach(k -> t.negativeAuthorKeys.add(k.asText()));
+        n.path("negativeAuthorKeys").forEach(k -> t.negativeAuthorKeys.putIfAbsent(k.asText(), 0));
         for (JsonNode a : n.path("timeline")) {
             IncidentTracker.Bucket b = new IncidentTracker.Bucket(a.get(0).asLong());
             b.mentions = a.get(1).asLong();

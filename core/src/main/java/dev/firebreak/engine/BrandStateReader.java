@@ -453,7 +453,7 @@ final class BrandStateReader {
         field("negativeAuthorKeys");
         expect(JsonToken.START_ARRAY);
         while (t != JsonToken.END_ARRAY) {
-            it.negativeAuthorKeys.add(text());
+            it.negativeAuthorKeys.putIfAbsent(text(), 0);
         }
         next();
         field("timeline");

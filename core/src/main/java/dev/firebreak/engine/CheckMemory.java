@@ -298,11 +298,7 @@ final class CheckMemory {
 
     /** Counts one mention of a tag; returns the tag's shared instance. */
     private String add(String tag, boolean negative) {
-        Count c = counts.get(tag);
-        if (c == null) {
-            c = new Count(tag);
-            counts.put(tag, c);
-        }
+        Count c = counts.computeIfAbsent(tag, Count::new); // (one probe of the table for a new tag, not two)
         c.mentions++;
         if (negative) {
             c.negatives++;

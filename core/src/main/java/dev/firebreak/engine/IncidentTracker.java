@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,8 +65,9 @@ final class IncidentTracker {
     long negativeReach;
     long spread;
     long peakRate;
-    final Map<String, Long> authors = new LinkedHashMap<>();
-    final Set<String> negativeAuthorKeys = new HashSet<>();
+    final CountTable<String> authors = new CountTable<>();
+    /** The keys of the negative authors (the values are not used). */
+    final CountTable<String> negativeAuthorKeys = new CountTable<>();
     final ArrayDeque<Bucket> timeline = new ArrayDeque<>();
     /** Bumped by {@link #timelineChanged()}. */
     private int timelineVersion;
@@ -96,9 +96,9 @@ final class IncidentTracker {
     private long olderMaxFollowers;
     /** How many buckets of {@link #older} are sensitive. */
     private int olderSensitive;
-    final Map<Category, Long> categories = new LinkedHashMap<>();
-    final Map<String, Long> hashtags = new LinkedHashMap<>();
-    final Map<Platform, Long> platforms = new LinkedHashMap<>();
+    final CountTable<Category> categories = new CountTable<>();
+    final CountTable<String> hashtags = new CountTable<>();
+    final CountTable<Platform> platforms = new CountTable<>();
     final List<Mention> samples = new ArrayList<>();
     /** The index of the sample with the fewest followers, found when the samples are full (-1: look again). */
     private int weakestSample = -1;
@@ -161,7 +161,7 @@ final class IncidentTracker {
             authorKey = "mention:" + m.key();
         }
         if (authors.size() < maxAuthors) {
-            if (authors.putIfAbsent(authorKey, followers) == null) {
+            if (authors.putIfAbsent(authorKey, followers)) {
                 uniqueAuthors++;
                 reach += followers;
             }
@@ -188,8 +188,8 @@ final class IncidentTracker {
             b.negatives++;
             b.negativeSpread += sp;
             b.maxNegativeFollowers = Math.max(b.maxNegativeFollowers, followers);
-            boolean newNegative = negativeAuthorKeys.size() < maxAuthors ? negativeAuthorKeys.add(authorKey)
-                    : !negativeAuthorKeys.contains(authorKey);
+            boolean newNegative = negativeAuthorKeys.size() < maxAuthors ? negativeAuthorKeys.putIfAbsent(authorKey, 0)
+                    : !negativeAuthorKeys.containsKey(authorKey);
             if (newNegative) {
                 negativeAuthors++;
                 negativeReach += followers;
@@ -204,15 +204,15 @@ final class IncidentTracker {
         }
         peakRate = Math.max(peakRate, b.mentions);
         for (int i = 0; i < cats.size(); i++) {
-            categories.merge(cats.get(i), 1L, Long::sum);
+            categories.add(cats.get(i), 1);
         }
         for (int i = 0; i < tags.size(); i++) {
             String t = tags.get(i);
             if (hashtags.size() < MAX_TAG_COUNTS || hashtags.containsKey(t)) {
-                hashtags.merge(t, 1L, Long::sum);
+                hashtags.add(t, 1);
             }
         }
-        platforms.merge(m.platform(), 1L, Long::sum);
+        platforms.add(m.platform(), 1);
         addSample(m, maxSamples);
         if (followers > 0 && (influential.size() < MAX_INFLUENTIAL
                 || followers > influential.get(influential.size() - 1).followers())) {
@@ -478,10 +478,10 @@ final class IncidentTracker {
     Optional<Category> mainCategory() {
         Category best = null;
         long n = 0;
-        for (Map.Entry<Category, Long> e : categories.entrySet()) {
-            if (e.getValue() > n) {
-                best = e.getKey();
-                n = e.getValue();
+        for (int i = 0; i < categories.size(); i++) {
+            if (categories.value(i) > n) {
+                best = categories.key(i);
+                n = categories.value(i);
             }
         }
         if (topic.kind() == Topic.Kind.CATEGORY) {
@@ -493,10 +493,10 @@ final class IncidentTracker {
     Optional<Platform> mainPlatform() {
         Platform best = null;
         long n = 0;
-        for (Map.Entry<Platform, Long> e : platforms.entrySet()) {
-            if (e.getValue() > n) {
-                best = e.getKey();
-                n = e.getValue();
+        for (int i = 0; i < platforms.size(); i++) {
+            if (platforms.value(i) > n) {
+                best = platforms.key(i);
+                n = platforms.value(i);
             }
         }
         return Optional.ofNullable(best);
@@ -504,8 +504,8 @@ final class IncidentTracker {
 
     List<String> topHashtags(int k) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Map.Entry<String, Long> e : hashtags.entrySet()) {
-            counts.put(e.getKey(), (int) Math.min(Integer.MAX_VALUE, e.getValue()));
+        for (int i = 0; i < hashtags.size(); i++) {
+            counts.put(hashtags.key(i), (int) Math.min(Integer.MAX_VALUE, hashtags.value(i)));
         }
         return TextScan.top(counts, k);
     }
