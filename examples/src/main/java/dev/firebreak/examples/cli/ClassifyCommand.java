@@ -57,11 +57,11 @@ final class ClassifyCommand implements Command {
                 + "  --in F        input file (default: standard input)\n"
                 + "  --out F       output file (default: standard output)\n"
                 + (modelOption ? ModelOption.help() : "")
-                + "  --rejects F   also write the raw lines that could not be read there\n"
+                + "  --rejects F   also write the raw lines that were skipped there\n"
                 + "\n"
-                + "A line that cannot be read is reported on standard error as 'line N: <what is wrong>' and\n"
-                + "skipped. Exit code 0 if at least one line was processed (or the input was empty), 1 if none\n"
-                + "could be" + (modelOption ? " or the model cannot be used" : "") + ", 2 for bad usage.\n";
+                + "A line that cannot be read, or that the classifier fails on, is reported on standard error as\n"
+                + "'line N: <what is wrong>' and skipped (and copied to --rejects). Exit code 0 if at least one line\n"
+                + "was processed (or the input was empty), 1 if none could be" + (modelOption ? " or the model cannot be used" : "") + ", 2 for bad usage.\n";
     }
 
     @Override
@@ -88,7 +88,19 @@ final class ClassifyCommand implements Command {
                 } catch (JsonFormatException e) {
                     throw new IllegalArgumentException(e.getMessage(), e);
                 }
-                Classification cl = c.classify(m);
+                Classification cl;
+                try {
+                    cl = c.classify(m);
+                } catch (RuntimeException e) {
+                    // one mention the classifier cannot handle is that line's failure, not the run's
+                    throw new IllegalArgumentException("the classifier failed on " + m.platform().name() + ":"
+                            + m.id() + " (" + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+                }
+                if (cl == null) {
+                    throw new IllegalArgumentException("the classifier returned no classification for "
+                            + m.platform().name() + ":" + m.id());
+                }
                 Streams.writeLine(out, json.writeClassification(m.id(), cl));
             });
         }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.testkit.MarkerClassifier;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +79,34 @@ class ClassifyCommandTest {
         CliRun missing = CliRun.run("", "classify", "--in", dir.resolve("nope.jsonl").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("input file not found"), missing.err());
+    }
+
+    @Test
+    void aMentionTheClassifierFailsOnIsReportedAndTheRunGoesOn(@TempDir Path dir) throws Exception {
+        Path rejects = dir.resolve("rejects.jsonl");
+        String boom = "{\"id\": \"2\", \"platform\": \"twitter\", \"text\": \"this one goes ~boom\"}";
+        String input = String.join("\n",
+                "{\"id\": \"1\", \"platform\": \"twitter\", \"text\": \"fine ~neg\"}",
+                boom,
+                "{\"id\": \"3\", \"platform\": \"twitter\", \"text\": \"also fine ~pos\"}") + "\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliIO io = new CliIO(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        ClassifyCommand command = new ClassifyCommand(MarkerClassifier::new);
+        int code = command.run(Args.parse(List.of("--rejects", rejects.toString()), command.options(),
+                command.flags()), io);
+
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, stderr);
+        List<String> ids = new java.util.ArrayList<>();
+        for (String l : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            ids.add(JSON.readTree(l).get("id").asText());
+        }
+        assertEquals(List.of("1", "3"), ids, "the lines before and after the failure are classified");
+        assertTrue(stderr.contains("line 2: the classifier failed on twitter:2 (IllegalStateException: classifier"
+                + " exploded on purpose)"), stderr);
+        assertEquals(List.of(boom), Files.readAllLines(rejects, StandardCharsets.UTF_8), "the mention is not lost");
     }
 
     @Test
