@@ -58,7 +58,7 @@ final class FeatureExtractor {
     private static final long FNV_PRIME = 0x100000001b3L;
 
     static final long HANDLE_SALT = 0x48414E444C45L;
-    private static final long URL_HASH = fnv("<url>");
+    static final long URL_HASH = fnv("<url>");
     private static final long USER_HASH = fnv("<user>");
 
     /** Lower-cased, accent-folded form of U+0000..U+024F; 0 for characters handled elsewhere. */
@@ -358,11 +358,25 @@ final class FeatureExtractor {
     static void tokenise(String text, Scratch s, boolean handleChars) {
         int n = text.length();
         s.reset(n);
-        char[] in = s.in;
-        text.getChars(0, n, in, 0);
+        text.getChars(0, n, s.in, 0);
+        tokenise(s.in, 0, n, s, handleChars);
+    }
+
+    /**
+     * Splits and normalises the characters {@code in[from, to)} into the scratch's token arrays (reset
+     * for {@code to - from} characters first, unless {@code in} is the scratch's own input, which
+     * {@link #tokenise(String, Scratch, boolean)} has already reset). A space (U+0020) ends every token
+     * and no rule looks across one, so the tokens of a text are those of its space-separated chunks one
+     * after the other (TokeniserTest): a trained model tokenises only the chunks it does not remember.
+     */
+    static void tokenise(char[] in, int from, int to, Scratch s, boolean handleChars) {
+        if (in != s.in) {
+            s.reset(to - from);
+        }
+        int n = to;
         char[] norm = s.norm;
         int out = 0;
-        int i = 0;
+        int i = from;
         // current token
         int type = -1;
         int start = 0;
@@ -424,7 +438,7 @@ final class FeatureExtractor {
                         // "www" and "."; checked after the run, since its end gives it away
                         if (fresh && i < n && (c == ':' || c == '.' || c == LONG_S) && isUrl(in, run, i, n)) {
                             out = start;
-                            i = skipNonSpace(text, run);
+                            i = skipNonSpace(in, run, n);
                             s.special(out, URL_HASH);
                             type = -1;
                             break;
@@ -693,9 +707,8 @@ final class FeatureExtractor {
         return colon + 2 < n && in[colon] == ':' && in[colon + 1] == '/' && in[colon + 2] == '/';
     }
 
-    private static int skipNonSpace(String text, int i) {
-        int n = text.length();
-        while (i < n && !Character.isWhitespace(text.charAt(i))) {
+    private static int skipNonSpace(char[] in, int i, int n) {
+        while (i < n && !Character.isWhitespace(in[i])) {
             i++;
         }
         return i;
@@ -760,13 +773,15 @@ final class FeatureExtractor {
                 tokHash = new long[size];
                 tokCaps = new boolean[size];
             } else if (norm.length > KEEP_CHARS && textLength <= KEEP_CHARS) {
-                norm = new char[512];
-                in = new char[512];
-                tokStart = new int[512];
-                tokLen = new int[512];
-                tokType = new int[512];
-                tokHash = new long[512];
-                tokCaps = new boolean[512];
+                // back to the usual size after a huge text, but never below this text's length
+                int size = Math.max(512, textLength);
+                norm = new char[size];
+                in = new char[size];
+                tokStart = new int[size];
+                tokLen = new int[size];
+                tokType = new int[size];
+                tokHash = new long[size];
+                tokCaps = new boolean[size];
                 word = new char[64];
                 grams = new int[256];
                 wordBuckets = new int[256];

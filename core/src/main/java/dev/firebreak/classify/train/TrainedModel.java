@@ -442,6 +442,23 @@ public final class TrainedModel implements MentionClassifier {
         /** Entry meta: the entry holds a word (a handle's entry holds only its n-grams). */
         private static final long WORD_ENTRY = 1L << 61;
         private static final long HANDLE_ENTRY = 1L << 62;
+        /** Entry meta: both row offsets. */
+        private static final long OFFSETS = (1L << (2 * OFFSET_BITS)) - 1;
+
+        /**
+         * 16,384 chunks (runs of characters between spaces, as written: "Hello," and "hello" are two).
+         */
+        private static final int CHUNK_BITS = 14;
+        private static final int CHUNKS = 1 << CHUNK_BITS;
+        /** Chunk info: the number of tokens in bits 0 and 1, each token's flags in 4 bits from bit 4. */
+        private static final long CHUNK_CHARS = 1L << 12;
+        /** Token flags: the type in bits 0 and 1, then these. */
+        private static final int CAPS_FLAG = 4;
+        private static final int NEGATION_FLAG = 8;
+        private static final long CHUNK_SEED = 0x6A09E667F3BCC909L;
+        private static final long CHUNK_PRIME = 0x100000001B3L;
+        /** Buffers longer than this (after a huge text) are given up at the next ordinary one. */
+        private static final int KEEP = 1 << 14;
 
         final FeatureExtractor.Scratch scratch = new FeatureExtractor.Scratch();
         final double[] z;
@@ -462,6 +479,22 @@ public final class TrainedModel implements MentionClassifier {
         /** Row offsets of the text's word-level features, in order. */
         private int[] offsets = new int[256];
         private final int capsOffset;
+        private final int wordMin;
+        private final int wordMax;
+        /** The text's characters and a space after them. */
+        private char[] input = new char[512];
+        /** With word n-grams: the hashes of the text's tokens so far. */
+        private long[] history = new long[256];
+        private int tokenCount;
+        /** Word-level features of the text so far, in {@link #offsets}. */
+        private int oc;
+        private int negatedLeft;
+        /** Longs per chunk entry: key, info, two tokens' hash and offsets, one sum per output, the norm. */
+        private final int chunkEntry;
+        /** The remembered chunks, {@link #chunkEntry} longs each. */
+        private final long[] chunks;
+        /** A chunk entry being made: its tokens' hashes and offsets, then its n-gram subtotal. */
+        private final long[] pending;
 
         Work(int outputs, WeightTable table, FeatureExtractor fx) {
             this.z = new double[outputs];
@@ -474,6 +507,11 @@ public final class TrainedModel implements MentionClassifier {
             this.entry = outputs + 3;
             this.entries = new long[CACHE * entry];
             this.capsOffset = table.offset(fx.bucket(0, FeatureExtractor.SEED_ALLCAPS));
+            this.wordMin = fx.wordMin;
+            this.wordMax = fx.wordMax;
+            this.chunkEntry = 7 + outputs;
+            this.chunks = new long[CHUNKS * chunkEntry];
+            this.pending = new long[5 + outputs];
             if (table.rows().length > OFFSET_MASK) {
                 throw new IllegalArgumentException("too many weight rows: " + table.used());
             }
@@ -481,74 +519,191 @@ public final class TrainedModel implements MentionClassifier {
 
         /** Scores a text: each group's sums into {@link #words} and {@link #chars}, not yet normalised. */
         void score(String text) {
-            FeatureExtractor fx = this.fx;
-            FeatureExtractor.Scratch s = scratch;
-            FeatureExtractor.tokenise(text, s, fx.handleChars);
-            int tokens = s.tokens;
-            long[] hashes = s.tokHash;
-            int[] types = s.tokType;
-            boolean[] caps = s.tokCaps;
-            int wordMin = fx.wordMin;
-            int wordMax = fx.wordMax;
-            boolean charGrams = fx.charMax > 0;
-            int[] off = offsets;
-            if (off.length < tokens * (1 + Math.max(1, wordMax))) {
-                off = offsets = new int[tokens * (1 + Math.max(1, wordMax))];
+            int n = text.length();
+            char[] in = input(n);
+            text.getChars(0, n, in, 0);
+            in[n] = ' '; // every chunk ends at a space
+            int most = n * (1 + Math.max(1, wordMax)); // a text of n characters has at most n tokens
+            if (offsets.length < most || offsets.length > KEEP && most <= KEEP) {
+                offsets = new int[Math.max(256, most)];
+            }
+            if (wordMax >= 2 && (history.length < n || history.length > KEEP && n <= KEEP)) {
+                history = new long[Math.max(256, n)];
             }
             for (int k = 0; k < outputs; k++) {
                 chars[k] = 0;
             }
             charNorm = 0;
-            int oc = 0;
-            int negatedLeft = 0;
+            oc = 0;
+            negatedLeft = 0;
+            tokenCount = 0;
+            long[] ch = chunks;
+            int i = 0;
+            while (i < n) {
+                char c = in[i];
+                if (c == ' ') {
+                    i++;
+                    continue;
+                }
+                int from = i;
+                long key = CHUNK_SEED;
+                do {
+                    key = (key ^ c) * CHUNK_PRIME;
+                    c = in[++i];
+                } while (c != ' ');
+                key = (key ^ (i - from)) * CHUNK_PRIME;
+                int e = chunkSet(key);
+                if (ch[e] == key && ch[e + 1] != 0) {
+                    replay(e);
+                } else if (ch[e + chunkEntry] == key && ch[e + chunkEntry + 1] != 0) {
+                    replay(e + chunkEntry);
+                } else {
+                    chunk(in, from, i, key, e);
+                }
+            }
+            wordNorm = sum(offsets, oc, words);
+        }
+
+        /** The text buffer, for {@code n} characters and the space after them. */
+        private char[] input(int n) {
+            char[] in = this.input;
+            if (in.length <= n || in.length > KEEP && n < KEEP) {
+                in = this.input = new char[Math.max(512, n + 1)];
+            }
+            return in;
+        }
+
+        /** Adds the features of a remembered chunk. */
+        private void replay(int e) {
+            long[] ch = chunks;
+            long info = ch[e + 1];
+            token((int) (info >>> 4) & 15, ch[e + 2], ch[e + 3]);
+            if ((info & 3) == 2) {
+                token((int) (info >>> 8) & 15, ch[e + 4], ch[e + 5]);
+            }
+            if ((info & CHUNK_CHARS) != 0) {
+                addChars(ch, e + 6);
+            }
+        }
+
+        /**
+         * Tokenises a chunk not remembered, adds its features and remembers it in the first entry of its
+         * set (the first entry's chunk moves to the second) when it can be replayed exactly: one or two
+         * tokens, at most one of them with character n-grams (so that its subtotal joins the group's sum
+         * as it would alone), and no URL (each is new, and would only push out a chunk that comes back).
+         */
+        private void chunk(char[] in, int from, int to, long key, int e) {
+            FeatureExtractor.Scratch s = scratch;
+            FeatureExtractor.tokenise(in, from, to, s, fx.handleChars);
+            int tokens = s.tokens;
+            boolean remember = tokens == 1 || tokens == 2;
+            int charTokens = 0;
+            long info = tokens;
+            long[] pending = this.pending;
+            boolean charGrams = fx.charMax > 0;
             for (int tk = 0; tk < tokens; tk++) {
-                int type = types[tk];
-                long h = hashes[tk];
+                int type = s.tokType[tk];
+                long h = s.tokHash[tk];
+                int flags = type;
+                long offs;
+                int sub = -1;
                 if (type == FeatureExtractor.WORD) {
-                    int e = wordEntry(h, tk, charGrams);
-                    long meta = entries[e + 1];
-                    boolean negated = negatedLeft > 0;
-                    if (negated) {
-                        negatedLeft--;
-                    }
+                    int we = wordEntry(h, tk, charGrams);
+                    long meta = entries[we + 1];
+                    offs = meta & OFFSETS;
                     if ((meta & NEGATION) != 0) {
-                        negatedLeft = FeatureExtractor.NEGATION_SCOPE;
+                        flags |= NEGATION_FLAG;
                     }
-                    if (wordMin == 1) {
-                        off[oc++] = (int) (negated ? (meta >>> OFFSET_BITS) & OFFSET_MASK : meta & OFFSET_MASK);
-                        if (caps[tk]) {
-                            off[oc++] = capsOffset;
-                        }
+                    if (s.tokCaps[tk]) {
+                        flags |= CAPS_FLAG;
                     }
                     if (charGrams) {
-                        addChars(e);
+                        sub = we + 2;
                     }
                 } else {
-                    if (type == FeatureExtractor.PUNCT) {
-                        negatedLeft = 0;
-                    }
-                    if (wordMin == 1) {
-                        off[oc++] = table.offset(fx.bucket(h, FeatureExtractor.SEED_UNIGRAM));
-                        if (caps[tk]) {
-                            off[oc++] = capsOffset;
-                        }
-                    }
+                    offs = fx.wordMin == 1 ? table.offset(fx.bucket(h, FeatureExtractor.SEED_UNIGRAM)) : 0;
                     if (charGrams && type == FeatureExtractor.SPECIAL && s.tokLen[tk] > 0) {
-                        addChars(handleEntry(FeatureExtractor.handleKey(s, tk), tk));
+                        sub = handleEntry(FeatureExtractor.handleKey(s, tk), tk) + 2;
+                    }
+                    if (type == FeatureExtractor.SPECIAL && h == FeatureExtractor.URL_HASH) {
+                        remember = false;
                     }
                 }
-                if (wordMax >= 2) {
-                    long g = h;
-                    int from = Math.max(0, tk - wordMax + 1);
-                    for (int u = tk - 1, n = 2; u >= from; u--, n++) {
-                        g = g * 0x2127599BF4325C37L + hashes[u] + n;
-                        if (n >= wordMin) {
-                            off[oc++] = table.offset(fx.bucket(g, FeatureExtractor.SEED_NGRAM));
-                        }
+                token(flags, h, offs);
+                if (sub >= 0) {
+                    addChars(entries, sub);
+                    if (charTokens++ == 0) {
+                        System.arraycopy(entries, sub, pending, 4, outputs + 1);
+                    }
+                }
+                if (tk < 2) {
+                    info |= (long) flags << (4 + 4 * tk);
+                    pending[2 * tk] = h;
+                    pending[2 * tk + 1] = offs;
+                }
+            }
+            if (!remember || charTokens > 1) {
+                return;
+            }
+            long[] ch = chunks;
+            System.arraycopy(ch, e, ch, e + chunkEntry, chunkEntry);
+            ch[e] = key;
+            ch[e + 1] = charTokens == 1 ? info | CHUNK_CHARS : info;
+            System.arraycopy(pending, 0, ch, e + 2, 4 + outputs + 1);
+        }
+
+        /**
+         * Adds one token's word-level features: its unigram (negated when a negation word came before it
+         * in scope), the all-caps marker, and with word n-grams those ending at it.
+         *
+         * @param flags the token's type, {@link #CAPS_FLAG} and {@link #NEGATION_FLAG}
+         * @param offsets where its unigram's row is (bits 0 to 29) and, for a word, its negated unigram's
+         */
+        private void token(int flags, long h, long offsets) {
+            int[] off = this.offsets;
+            int oc = this.oc;
+            int type = flags & 3;
+            if (type == FeatureExtractor.WORD) {
+                boolean negated = negatedLeft > 0;
+                if (negated) {
+                    negatedLeft--;
+                }
+                if ((flags & NEGATION_FLAG) != 0) {
+                    negatedLeft = FeatureExtractor.NEGATION_SCOPE;
+                }
+                if (wordMin == 1) {
+                    off[oc++] = (int) (negated ? (offsets >>> OFFSET_BITS) & OFFSET_MASK : offsets & OFFSET_MASK);
+                    if ((flags & CAPS_FLAG) != 0) {
+                        off[oc++] = capsOffset;
+                    }
+                }
+            } else {
+                if (type == FeatureExtractor.PUNCT) {
+                    negatedLeft = 0;
+                }
+                if (wordMin == 1) {
+                    off[oc++] = (int) (offsets & OFFSET_MASK);
+                }
+            }
+            if (wordMax >= 2) {
+                long[] hist = history;
+                int tk = tokenCount++;
+                hist[tk] = h;
+                long g = h;
+                int from = Math.max(0, tk - wordMax + 1);
+                for (int u = tk - 1, n = 2; u >= from; u--, n++) {
+                    g = g * 0x2127599BF4325C37L + hist[u] + n;
+                    if (n >= wordMin) {
+                        off[oc++] = table.offset(fx.bucket(g, FeatureExtractor.SEED_NGRAM));
                     }
                 }
             }
-            wordNorm = sum(off, oc, words);
+            this.oc = oc;
+        }
+
+        /** Where the set of two chunk entries a key may be in starts. */
+        private int chunkSet(long key) {
+            return (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - CHUNK_BITS + 1)) * (2 * chunkEntry);
         }
 
         /** The entry of a word token, filled in first if the word is not remembered. */
@@ -653,14 +808,16 @@ public final class TrainedModel implements MentionClassifier {
             }
         }
 
-        /** Adds an entry's character n-gram subtotal to the group's sums. */
-        private void addChars(int e) {
-            long[] en = entries;
+        /**
+         * Adds a character n-gram subtotal (one sum per output, then the sum of squared idf weights, as
+         * raw bits of doubles at {@code from[at..]}) to the group's sums.
+         */
+        private void addChars(long[] from, int at) {
             double[] c = chars;
             for (int k = 0; k < outputs; k++) {
-                c[k] += Double.longBitsToDouble(en[e + 2 + k]);
+                c[k] += Double.longBitsToDouble(from[at + k]);
             }
-            charNorm += Double.longBitsToDouble(en[e + 2 + outputs]);
+            charNorm += Double.longBitsToDouble(from[at + outputs]);
         }
 
         /**

@@ -33,6 +33,8 @@ class FastScoringTest {
     private static final TrainedModel COMPLAINT = Trainer.create(Task.COMPLAINT).train(training(Task.COMPLAINT));
     private static final TrainedModel WORDS_ONLY = Trainer.create(Task.POLARITY,
             TrainerConfig.builder().noCharNgrams().build()).train(training(Task.POLARITY));
+    private static final TrainedModel PAIRS = Trainer.create(Task.POLARITY,
+            TrainerConfig.builder().wordNgrams(1, 2).build()).train(training(Task.POLARITY));
     private static final TrainedModel TRIGRAMS = Trainer.create(Task.COMPLAINT,
             TrainerConfig.builder().wordNgrams(1, 3).charNgrams(3, 4).hashBits(12).build())
             .train(training(Task.COMPLAINT));
@@ -70,13 +72,17 @@ class FastScoringTest {
         return out;
     }
 
+    /** Each model's full weight table, expanded once (16 MB for a polarity model). */
+    private static final java.util.Map<TrainedModel, float[]> FULL_TABLES =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
     /** The group scores by definition: every feature's full-table row, summed one by one in order. */
     private static double[] reference(TrainedModel model, String text) {
         TrainerConfig c = model.config();
         FeatureExtractor ex = new FeatureExtractor(c.wordNgramMin(), c.wordNgramMax(),
                 c.charNgramMin(), c.charNgramMax(), c.hashBits(), model.featureVersion());
         int outputs = model.outputs();
-        float[] full = model.weights().expand();
+        float[] full = FULL_TABLES.computeIfAbsent(model, m -> m.weights().expand());
         int stride = outputs + 1;
         double[] words = new double[outputs];
         double[] chars = new double[outputs];
@@ -143,7 +149,7 @@ class FastScoringTest {
         for (int i = 0; i < 3000; i++) {
             texts.add(text(r));
         }
-        for (TrainedModel model : List.of(POLARITY, COMPLAINT, WORDS_ONLY, TRIGRAMS, VERSION_1)) {
+        for (TrainedModel model : List.of(POLARITY, COMPLAINT, WORDS_ONLY, PAIRS, TRIGRAMS, VERSION_1)) {
             for (String t : texts) {
                 assertSameScores(model, t);
             }
@@ -160,6 +166,49 @@ class FastScoringTest {
             assertSameScores(COMPLAINT, t);
             assertSameScores(TRIGRAMS, t);
         }
+    }
+
+    @Test
+    void aRememberedChunkScoresAsByDefinitionInEveryContext() {
+        // the same chunks (runs between spaces) after a negation, after punctuation that ends its scope,
+        // at the start, with two tokens ("happy,"), three ("(happy)", never remembered) and with a handle
+        String[] texts = {"so happy today", "not happy today", "not, happy today", "happy", "never so very much happy",
+            "happy, not happy,", "(happy) happy, happy", "@AcmeSupport happy", "@AcmeSupport, not happy",
+            "NOT HAPPY", "not HAPPY", "happy  happy   happy ", " happy", "don't @AcmeSupport happy today",
+            "https://t.co/x happy https://t.co/x", "😡😡 happy 😡😡", "not 😡😡 happy"};
+        for (TrainedModel model : List.of(POLARITY, COMPLAINT, PAIRS, TRIGRAMS, VERSION_1)) {
+            for (int round = 0; round < 3; round++) {
+                for (String t : texts) {
+                    assertSameScores(model, t);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anOrdinaryTextAfterAHugeOneScoresAsByDefinition() {
+        // the working buffers shrink back after a huge text, but never below the next text's size
+        String huge = "x".repeat(100_000);
+        String longChunk = "abcdefghij".repeat(100) + " happy"; // no letter thrice in a row: 1,000 normalised characters
+        for (String t : List.of(huge, longChunk, huge + " " + huge, "a b " + "z".repeat(20_000), longChunk)) {
+            assertSameScores(POLARITY, t);
+            assertSameScores(TRIGRAMS, t);
+        }
+    }
+
+    /** Texts of a few chunks in any order and spacing, so that remembered chunks meet every context. */
+    @Property(tries = 300, seed = "7")
+    void textsOfRecurringChunksScoreAsByDefinition(
+            @ForAll @net.jqwik.api.constraints.Size(max = 12) List<@net.jqwik.api.constraints.IntRange(max = 17) Integer> picks) {
+        String[] pool = {"not", "happy", "Happy,", "HAPPY", "(sad)", "@AcmeSupport", "#fail", "😡", ",", "never",
+            "https://t.co/x", "café", "it's", "don\u2019t", "!!!", "a-b", " ", "\t"};
+        StringBuilder b = new StringBuilder();
+        for (int p : picks) {
+            b.append(pool[p]).append(p % 3 == 0 ? "  " : " ");
+        }
+        assertSameScores(POLARITY, b.toString());
+        assertSameScores(PAIRS, b.toString());
+        assertSameScores(TRIGRAMS, b.toString());
     }
 
     @Property(tries = 300, seed = "42")

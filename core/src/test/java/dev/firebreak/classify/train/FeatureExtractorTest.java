@@ -140,6 +140,31 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void aReusedScratchTakesATextOfAnyLengthAfterAHugeOne() {
+        // after a huge text the scratch's buffers shrink back, but not below the next text's length
+        FeatureExtractor.Scratch scratch = new FeatureExtractor.Scratch();
+        String medium = "word ".repeat(400);
+        List<Integer> actual = new ArrayList<>();
+        FeatureExtractor.Sink sink = new FeatureExtractor.Sink() {
+            @Override
+            void word(int bucket) {
+                actual.add(bucket);
+            }
+
+            @Override
+            void chars(int bucket) {
+                actual.add(bucket);
+            }
+        };
+        ALL.extract(medium, new FeatureExtractor.Scratch(), sink);
+        List<Integer> expected = new ArrayList<>(actual);
+        ALL.extract("x".repeat(100_000), scratch, sink);
+        actual.clear();
+        ALL.extract(medium, scratch, sink);
+        assertEquals(expected, actual);
+    }
+
+    @Test
     void loneSurrogatesAndControlsSeparateWords() {
         assertEquals(features(UNIGRAMS, "broken text"), features(UNIGRAMS, "broken \uD83D text"));
         assertEquals(features(UNIGRAMS, "red alert"), features(UNIGRAMS, "red\u0000alert"));

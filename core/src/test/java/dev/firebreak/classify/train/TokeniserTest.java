@@ -64,6 +64,62 @@ class TokeniserTest {
         }
     }
 
+    /**
+     * A trained model tokenises only the space-separated chunks it does not remember, so a text's tokens
+     * must be its chunks' tokens one after the other: no rule may look across a space.
+     */
+    @Property(tries = 1000, seed = "20261122")
+    void aTextsTokensAreItsSpaceSeparatedChunksTokens(@ForAll("texts") String text) {
+        assertChunksGiveTheTextsTokens(text);
+    }
+
+    @Property(tries = 500, seed = "11")
+    void anyStringsTokensAreItsChunksTokens(@ForAll String text) {
+        assertChunksGiveTheTextsTokens(text);
+        assertChunksGiveTheTextsTokens(text.replace('x', ' ').replace('\n', ' '));
+    }
+
+    @Test
+    void hostileTextsTokensAreTheirChunksTokens() {
+        for (String t : HostileText.all().values()) {
+            assertChunksGiveTheTextsTokens(t);
+        }
+        for (String t : new String[] {"http :// x", "www .x", "don 't", "don' t", "@ x", "# x", "a\u0301 \u0301b",
+            "x\uD83D \uDE00y", "!!! !!!", "soo oo", "https://x.co/a b", "e - mail", "NOT  GOOD", " ", ""}) {
+            assertChunksGiveTheTextsTokens(t);
+        }
+    }
+
+    private static void assertChunksGiveTheTextsTokens(String text) {
+        for (boolean handleChars : new boolean[] {true, false}) {
+            FeatureExtractor.Scratch whole = new FeatureExtractor.Scratch();
+            FeatureExtractor.tokenise(text, whole, handleChars);
+            char[] in = text.toCharArray();
+            FeatureExtractor.Scratch chunk = new FeatureExtractor.Scratch();
+            int t = 0;
+            for (int from = 0; from < in.length; ) {
+                int to = from;
+                while (to < in.length && in[to] != ' ') {
+                    to++;
+                }
+                FeatureExtractor.tokenise(in, from, to, chunk, handleChars);
+                for (int k = 0; k < chunk.tokens; k++, t++) {
+                    int token = t;
+                    Supplier<String> at = () -> "token " + token + " of " + escape(text);
+                    assertTrue(t < whole.tokens, at);
+                    assertEquals(whole.tokType[t], chunk.tokType[k], at);
+                    assertEquals(whole.tokHash[t], chunk.tokHash[k], at);
+                    assertEquals(whole.tokCaps[t], chunk.tokCaps[k], at);
+                    assertEquals(whole.tokLen[t], chunk.tokLen[k], at);
+                    assertTrue(Arrays.equals(whole.norm, whole.tokStart[t], whole.tokStart[t] + whole.tokLen[t],
+                            chunk.norm, chunk.tokStart[k], chunk.tokStart[k] + chunk.tokLen[k]), at);
+                }
+                from = to + 1;
+            }
+            assertEquals(whole.tokens, t, () -> "tokens of " + escape(text));
+        }
+    }
+
     @Test
     void urlsAreOneTokenWhateverTheirCaseAndWordsThatStartLikeOneAreWords() {
         FeatureExtractor.Scratch s = new FeatureExtractor.Scratch();
