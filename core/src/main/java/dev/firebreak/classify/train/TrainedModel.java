@@ -433,7 +433,7 @@ public final class TrainedModel implements MentionClassifier {
          * twice the memory (TrainedModelBenchmark main and a harness over the XLM-T English tweets;
          * measured when the table was direct-mapped).
          */
-        private static final int CACHE_BITS = 14;
+        private static final int CACHE_BITS = 12;
         private static final int CACHE = 1 << CACHE_BITS;
         /** Entry meta: where the unigram's row is (bits 0 to 29) and the negated unigram's (30 to 59). */
         private static final int OFFSET_BITS = 30;
@@ -448,7 +448,7 @@ public final class TrainedModel implements MentionClassifier {
         /**
          * 16,384 chunks (runs of characters between spaces, as written: "Hello," and "hello" are two).
          */
-        private static final int CHUNK_BITS = 14;
+        private static final int CHUNK_BITS = 15;
         private static final int CHUNKS = 1 << CHUNK_BITS;
         /** Chunk info: the number of tokens in bits 0 and 1, each token's flags in 4 bits from bit 4. */
         private static final long CHUNK_CHARS = 1L << 12;
@@ -489,11 +489,15 @@ public final class TrainedModel implements MentionClassifier {
         /** Word-level features of the text so far, in {@link #offsets}. */
         private int oc;
         private int negatedLeft;
-        /** Longs per chunk entry: key, info, two tokens' hash and offsets, one sum per output, the norm. */
+        /**
+         * Longs per chunk entry: key, info, two tokens' offsets, with word n-grams their hashes, the
+         * character n-grams' subtotal (one sum per output, the norm; from {@link #chunkSums}).
+         */
         private final int chunkEntry;
+        private final int chunkSums;
         /** The remembered chunks, {@link #chunkEntry} longs each. */
         private final long[] chunks;
-        /** A chunk entry being made: its tokens' hashes and offsets, then its n-gram subtotal. */
+        /** A chunk entry being made, from its third long. */
         private final long[] pending;
 
         Work(int outputs, WeightTable table, FeatureExtractor fx) {
@@ -509,9 +513,10 @@ public final class TrainedModel implements MentionClassifier {
             this.capsOffset = table.offset(fx.bucket(0, FeatureExtractor.SEED_ALLCAPS));
             this.wordMin = fx.wordMin;
             this.wordMax = fx.wordMax;
-            this.chunkEntry = 7 + outputs;
+            this.chunkSums = wordMax >= 2 ? 6 : 4;
+            this.chunkEntry = chunkSums + outputs + 1;
             this.chunks = new long[CHUNKS * chunkEntry];
-            this.pending = new long[5 + outputs];
+            this.pending = new long[4 + outputs + 1];
             if (table.rows().length > OFFSET_MASK) {
                 throw new IllegalArgumentException("too many weight rows: " + table.used());
             }
@@ -577,12 +582,13 @@ public final class TrainedModel implements MentionClassifier {
         private void replay(int e) {
             long[] ch = chunks;
             long info = ch[e + 1];
-            token((int) (info >>> 4) & 15, ch[e + 2], ch[e + 3]);
+            boolean pairs = wordMax >= 2;
+            token((int) (info >>> 4) & 15, pairs ? ch[e + 4] : 0, ch[e + 2]);
             if ((info & 3) == 2) {
-                token((int) (info >>> 8) & 15, ch[e + 4], ch[e + 5]);
+                token((int) (info >>> 8) & 15, pairs ? ch[e + 5] : 0, ch[e + 3]);
             }
             if ((info & CHUNK_CHARS) != 0) {
-                addChars(ch, e + 6);
+                addChars(ch, e + chunkSums);
             }
         }
 
@@ -633,13 +639,15 @@ public final class TrainedModel implements MentionClassifier {
                 if (sub >= 0) {
                     addChars(entries, sub);
                     if (charTokens++ == 0) {
-                        System.arraycopy(entries, sub, pending, 4, outputs + 1);
+                        System.arraycopy(entries, sub, pending, chunkSums - 2, outputs + 1);
                     }
                 }
                 if (tk < 2) {
                     info |= (long) flags << (4 + 4 * tk);
-                    pending[2 * tk] = h;
-                    pending[2 * tk + 1] = offs;
+                    pending[tk] = offs;
+                    if (wordMax >= 2) {
+                        pending[2 + tk] = h;
+                    }
                 }
             }
             if (!remember || charTokens > 1) {
@@ -649,7 +657,7 @@ public final class TrainedModel implements MentionClassifier {
             System.arraycopy(ch, e, ch, e + chunkEntry, chunkEntry);
             ch[e] = key;
             ch[e + 1] = charTokens == 1 ? info | CHUNK_CHARS : info;
-            System.arraycopy(pending, 0, ch, e + 2, 4 + outputs + 1);
+            System.arraycopy(pending, 0, ch, e + 2, chunkEntry - 2);
         }
 
         /**
