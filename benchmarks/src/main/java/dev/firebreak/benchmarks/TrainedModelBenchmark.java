@@ -40,15 +40,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * combination and one built-in classification per mention, all counted against the same 100,000
  * operations).
  *
- * <p>{@code features}: {@code default} (words, word pairs, character 2- to 5-grams), {@code words}
+ * <p>{@code features}: {@code default} (words, character 2- to 5-grams), {@code words}
  * (no character n-grams), {@code builtin} (the defaults plus the built-in classifier's scores and
  * signals, so each classification also runs the built-in classifier).
  *
  * <pre>
  * mvn -q -o -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar TrainedModelBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s
+ * java -jar benchmarks/target/benchmarks.jar 'TrainedModelBenchmark.(classify|baseline)' -f 1 -wi 3 -w 2s -i 5 -r 2s
+ * java -jar benchmarks/target/benchmarks.jar 'TrainedModelBenchmark.train' -p distinct=1024 -f 1 -wi 3 -w 2s -i 5 -r 2s
  * # classify and baseline in CPU time of the measuring thread (for a shared, loaded machine):
- * java -cp benchmarks/target/benchmarks.jar dev.firebreak.benchmarks.TrainedModelBenchmark
+ * java -cp benchmarks/target/benchmarks.jar dev.firebreak.benchmarks.TrainedModelBenchmark polarity default tweets 65536
  * </pre>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -59,7 +60,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class TrainedModelBenchmark {
 
-    private static final int MASK = 1023;
     private static final int TRAINING_SET = 20_000;
     private static final int TRAINING_EPOCHS = 5;
 
@@ -83,7 +83,7 @@ public class TrainedModelBenchmark {
     public String task;
 
     /**
-     * Features compared: the defaults (words, word pairs and character 2- to 5-grams), words only, or
+     * Features compared: the defaults (words and character 2- to 5-grams), words only, or
      * the defaults with the built-in classifier's output.
      */
     @Param({"default", "words", "builtin"})
@@ -102,6 +102,16 @@ public class TrainedModelBenchmark {
      */
     @Param({"templates", "zipf", "tweets"})
     public String text = "templates";
+
+    /**
+     * How many different mentions are classified in turn (a power of two): {@code 1024}, a working set
+     * whose words and chunks a model remembers after the first rounds, as in a storm of similar
+     * mentions; {@code 65536}, a stream of new mentions whose words and chunks, from a vocabulary of
+     * 30,000 words, are far more than a model remembers, so that some are computed anew and most are
+     * read from main memory or the last-level cache.
+     */
+    @Param({"1024", "65536"})
+    public int distinct = 1024;
 
     /** The most frequent English words, most frequent first: the head of the {@code tweets} vocabulary. */
     private static final String[] COMMON = ("the i to a and is in it you of for on my that at with me do have "
@@ -123,6 +133,7 @@ public class TrainedModelBenchmark {
     private String[] words;
     private double[] zipf;
 
+    private int mask;
     private Mention[] mentions;
     private String[] texts;
     private TrainedModel model;
@@ -171,9 +182,13 @@ public class TrainedModelBenchmark {
         }
         model = Trainer.create(t, config.build()).train(trainingSet.subList(0, 3000));
         epochTrainer = Trainer.create(t, config.epochs(TRAINING_EPOCHS).build());
-        mentions = new Mention[MASK + 1];
-        texts = new String[MASK + 1];
-        for (int n = 0; n <= MASK; n++) {
+        if (distinct < 1 || Integer.bitCount(distinct) != 1) {
+            throw new IllegalArgumentException("distinct must be a power of two, was " + distinct);
+        }
+        mask = distinct - 1;
+        mentions = new Mention[distinct];
+        texts = new String[distinct];
+        for (int n = 0; n < distinct; n++) {
             mentions[n] = example(random, TRAINING_SET + n, t, words, zipf, tweets).mention();
             texts[n] = mentions[n].text();
         }
@@ -285,13 +300,13 @@ public class TrainedModelBenchmark {
     /** Classifies one tweet-length mention. */
     @Benchmark
     public Classification classify() {
-        return model.classify(mentions[i++ & MASK]);
+        return model.classify(mentions[i++ & mask]);
     }
 
     /** One pass lower-casing each character of the same texts: the floor any text classifier pays. */
     @Benchmark
     public int baseline() {
-        String s = texts[i++ & MASK];
+        String s = texts[i++ & mask];
         int h = 0;
         for (int k = 0; k < s.length(); k++) {
             h = 31 * h + Character.toLowerCase(s.charAt(k));
@@ -311,7 +326,8 @@ public class TrainedModelBenchmark {
      * (ten rounds of 500,000 calls each after a warm-up) so that both see the same load, and prints
      * nanoseconds per call, classifications per second of CPU and the ratio to the baseline.
      *
-     * @param args the task, the features and the text (default: {@code polarity default templates})
+     * @param args the task, the features, the text and the number of different mentions (default:
+     *     {@code polarity default templates 1024})
      */
     public static void main(String[] args) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -319,6 +335,7 @@ public class TrainedModelBenchmark {
         b.task = args.length > 0 ? args[0] : "polarity";
         b.features = args.length > 1 ? args[1] : "default";
         b.text = args.length > 2 ? args[2] : "templates";
+        b.distinct = args.length > 3 ? Integer.parseInt(args[3]) : 1024;
         b.setUp();
         int n = 500_000;
         long sink = 0;
@@ -326,8 +343,8 @@ public class TrainedModelBenchmark {
         for (String t : b.texts) {
             chars += t.length();
         }
-        System.out.printf("TrainedModelBenchmark %s %s %s, CPU time of the measuring thread, texts of %.0f chars on average%n",
-                b.task, b.features, b.text, chars / b.texts.length);
+        System.out.printf("TrainedModelBenchmark %s %s %s %d, CPU time of the measuring thread, texts of %.0f chars"
+                + " on average%n", b.task, b.features, b.text, b.distinct, chars / b.texts.length);
         for (int round = -3; round < 10; round++) {
             long start = mx.getCurrentThreadCpuTime();
             for (int k = 0; k < n; k++) {
@@ -341,7 +358,7 @@ public class TrainedModelBenchmark {
             long source = 0;
             if (b.builtIn != null) { // the feature source alone, for the share of its cost
                 for (int k = 0; k < n; k++) {
-                    sink += b.builtIn.classify(b.mentions[b.i++ & MASK]).polarity().ordinal();
+                    sink += b.builtIn.classify(b.mentions[b.i++ & b.mask]).polarity().ordinal();
                 }
                 source = mx.getCurrentThreadCpuTime() - end;
             }
