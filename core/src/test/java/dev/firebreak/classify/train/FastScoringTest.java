@@ -30,7 +30,9 @@ class FastScoringTest {
         "\uD83D", "\u200D", "ı", "ß", "straße", ",", "?", "it's"};
 
     private static final TrainedModel POLARITY = Trainer.create(Task.POLARITY).train(training(Task.POLARITY));
-    private static final TrainedModel COMPLAINT = Trainer.create(Task.COMPLAINT).train(training(Task.COMPLAINT));
+    /** With word pairs (the defaults have none) and the default character n-grams and hash bits. */
+    private static final TrainedModel COMPLAINT = Trainer.create(Task.COMPLAINT,
+            TrainerConfig.builder().wordNgrams(1, 2).build()).train(training(Task.COMPLAINT));
     private static final TrainedModel WORDS_ONLY = Trainer.create(Task.POLARITY,
             TrainerConfig.builder().noCharNgrams().build()).train(training(Task.POLARITY));
     private static final TrainedModel PAIRS = Trainer.create(Task.POLARITY,

@@ -51,12 +51,23 @@ class TrainerConfigTest {
     }
 
     @Test
-    void defaultsAreBalancedWithWordAndCharacterNgrams() {
+    void defaultsAreBalancedWithSingleWordsAndCharacterTwoToFiveGrams() {
         TrainerConfig d = TrainerConfig.defaults();
         assertTrue(d.classWeights().isBalanced());
-        assertEquals(1, d.wordNgramMin());
-        assertTrue(d.wordNgramMax() >= 2 && d.charNgramMax() >= 4);
+        assertEquals(List.of(1, 1, 2, 5), List.of(d.wordNgramMin(), d.wordNgramMax(), d.charNgramMin(),
+                d.charNgramMax()));
         assertTrue(d.featureSource().isEmpty());
+    }
+
+    @Test
+    void singleWordsOnlyAndWordPairsAreBothAccepted() {
+        TrainerConfig words = TrainerConfig.builder().wordNgrams(1, 1).build();
+        assertEquals(List.of(1, 1), List.of(words.wordNgramMin(), words.wordNgramMax()));
+        TrainerConfig pairs = TrainerConfig.builder().wordNgrams(1, 2).build();
+        assertEquals(List.of(1, 2), List.of(pairs.wordNgramMin(), pairs.wordNgramMax()));
+        assertEquals(1, pairs.toBuilder().wordNgrams(1, 1).build().wordNgramMax());
+        rejects(b -> b.wordNgrams(1, 0), "wordNgrams max must be in [1, 5], was 0");
+        rejects(b -> b.wordNgrams(1, 6), "wordNgrams max must be in [1, 5], was 6");
     }
 
     @Test

@@ -65,6 +65,30 @@ class TrainerTest {
     }
 
     @Test
+    void theDefaultModelSeesWordsNotTheirOrderAndWordPairsAddTheOrder() {
+        // each text's mirror has the same words in the other order and the other label
+        String[][] pairs = {{"charged", "twice"}, {"store", "closed"}, {"refund", "late"}, {"app", "crashes"},
+            {"driver", "rude"}, {"parcel", "lost"}};
+        List<LabeledMention> data = new ArrayList<>();
+        for (int copy = 0; copy < 5; copy++) {
+            for (String[] p : pairs) {
+                data.add(new LabeledMention(Toy.mention("a" + copy + p[0], p[0] + " " + p[1]), "true"));
+                data.add(new LabeledMention(Toy.mention("b" + copy + p[0], p[1] + " " + p[0]), "false"));
+            }
+        }
+        TrainedModel words = Trainer.create(Task.COMPLAINT, SMALL).train(data);
+        for (String[] p : pairs) {
+            assertEquals(words.probabilities(Toy.mention("x", p[0] + " " + p[1])).get("true"),
+                    words.probabilities(Toy.mention("y", p[1] + " " + p[0])).get("true"), 1e-9,
+                    "no word pairs by default, so the order of " + String.join(" ", p) + " makes no difference");
+        }
+        assertEquals(0.5, Evaluation.evaluate(words, data, Task.COMPLAINT).accuracy(), 1e-12);
+
+        TrainedModel withPairs = Trainer.create(Task.COMPLAINT, SMALL.toBuilder().wordNgrams(1, 2).build()).train(data);
+        assertEquals(1.0, Evaluation.evaluate(withPairs, data, Task.COMPLAINT).accuracy());
+    }
+
+    @Test
     void sameDataAndSeedGiveAByteIdenticalModelFile() throws IOException {
         List<LabeledMention> data = Toy.polarity(50, 5);
         byte[] a = bytes(Trainer.create(Task.POLARITY, SMALL.toBuilder().seed(7).build()).train(data));
