@@ -416,7 +416,8 @@ public final class TrainedModel implements MentionClassifier {
      * idf-weighted weights and squared idf weights per feature group in that order, so the sums are the
      * same to the last bit (FastScoringTest compares them).
      *
-     * <p>The text is taken a chunk at a time: a run of characters between spaces, as written, whose
+     * <p>The text is taken a chunk at a time: a run of characters between spaces, as written (but for
+     * a capital first letter before a lower-case one, which gives the same tokens as a small one), whose
      * tokens are the tokens the whole text's tokenising gives there (no tokeniser rule looks across a
      * space; TokeniserTest). Up to {@value #CHUNKS} chunks are remembered (a two-way set-associative
      * table keyed by a 64-bit hash of the chunk's characters and length): for a chunk of one or two
@@ -569,6 +570,12 @@ public final class TrainedModel implements MentionClassifier {
                 }
                 int from = i;
                 long key = CHUNK_SEED;
+                char second = in[i + 1];
+                if (c >= 'A' && c <= 'Z' && second >= 'a' && second <= 'z') {
+                    // "Hello" is "hello": the tokeniser lower-cases ASCII letters, and a word with a
+                    // lower-case letter is not all caps (TokeniserTest)
+                    c |= 0x20;
+                }
                 do {
                     key = (key ^ c) * CHUNK_PRIME;
                     c = in[++i];
