@@ -35,8 +35,8 @@ import java.util.zip.CRC32;
  * {@code CompositeClassifier.builder(builtIn).addCategoriesFrom(categoryModel)}.
  *
  * <p>Scoring runs one binary model per category, so it costs about that many times a
- * {@link TrainedModel}. Thread-safe. The file format is a container of model files, see
- * docs/model-format.md.
+ * {@link TrainedModel}, in time and in working memory (about 2 MB per category for each thread that
+ * classifies). Thread-safe. The file format is a container of model files, see docs/model-format.md.
  */
 public final class CategoryModel implements MentionClassifier {
 
