@@ -764,29 +764,26 @@ final class FeatureExtractor {
             // a text of n chars normalises to at most n chars (specials write none) and has at most n
             // tokens (each takes at least one char)
             if (norm.length < textLength) {
-                int size = Math.max(textLength, norm.length * 2);
-                norm = new char[size];
-                in = new char[size];
-                tokStart = new int[size];
-                tokLen = new int[size];
-                tokType = new int[size];
-                tokHash = new long[size];
-                tokCaps = new boolean[size];
+                allocate(Math.max(textLength, norm.length * 2));
             } else if (norm.length > KEEP_CHARS && textLength <= KEEP_CHARS) {
                 // back to the usual size after a huge text, but never below this text's length
-                int size = Math.max(512, textLength);
-                norm = new char[size];
-                in = new char[size];
-                tokStart = new int[size];
-                tokLen = new int[size];
-                tokType = new int[size];
-                tokHash = new long[size];
-                tokCaps = new boolean[size];
+                allocate(Math.max(512, textLength));
                 word = new char[64];
                 grams = new int[256];
                 wordBuckets = new int[256];
             }
             tokens = 0;
+        }
+
+        /** New character and token arrays of {@code size} entries. */
+        private void allocate(int size) {
+            norm = new char[size];
+            in = new char[size];
+            tokStart = new int[size];
+            tokLen = new int[size];
+            tokType = new int[size];
+            tokHash = new long[size];
+            tokCaps = new boolean[size];
         }
 
         int end(int type, int start, int out, long h, int upper, int lower) {

@@ -111,10 +111,7 @@ class TokeniserTest {
                 Supplier<String> what = () -> escape(upper) + " and " + escape(lower);
                 assertEquals(a.tokens, b.tokens, what);
                 for (int t = 0; t < a.tokens; t++) {
-                    assertEquals(a.tokType[t], b.tokType[t], what);
-                    assertEquals(a.tokHash[t], b.tokHash[t], what);
-                    assertEquals(a.tokCaps[t], b.tokCaps[t], what);
-                    assertEquals(a.tokLen[t], b.tokLen[t], what);
+                    assertSameToken(a, t, b, t, what);
                 }
             }
         }
@@ -137,12 +134,7 @@ class TokeniserTest {
                     int token = t;
                     Supplier<String> at = () -> "token " + token + " of " + escape(text);
                     assertTrue(t < whole.tokens, at);
-                    assertEquals(whole.tokType[t], chunk.tokType[k], at);
-                    assertEquals(whole.tokHash[t], chunk.tokHash[k], at);
-                    assertEquals(whole.tokCaps[t], chunk.tokCaps[k], at);
-                    assertEquals(whole.tokLen[t], chunk.tokLen[k], at);
-                    assertTrue(Arrays.equals(whole.norm, whole.tokStart[t], whole.tokStart[t] + whole.tokLen[t],
-                            chunk.norm, chunk.tokStart[k], chunk.tokStart[k] + chunk.tokLen[k]), at);
+                    assertSameToken(whole, t, chunk, k, at);
                 }
                 from = to + 1;
             }
@@ -171,14 +163,20 @@ class TokeniserTest {
             for (int t = 0; t < ref.tokens; t++) {
                 int token = t;
                 Supplier<String> at = () -> what.get() + ", token " + token;
-                assertEquals(ref.tokType[t], fast.tokType[t], at);
-                assertEquals(ref.tokHash[t], fast.tokHash[t], at);
-                assertEquals(ref.tokCaps[t], fast.tokCaps[t], at);
-                assertEquals(ref.tokLen[t], fast.tokLen[t], at);
-                assertTrue(Arrays.equals(ref.norm, ref.tokStart[t], ref.tokStart[t] + ref.tokLen[t], fast.norm,
-                        fast.tokStart[t], fast.tokStart[t] + fast.tokLen[t]), at);
+                assertSameToken(ref, t, fast, t, at);
             }
         }
+    }
+
+    /** Token {@code i} of {@code a} and token {@code j} of {@code b} are the same: type, hash, flags, characters. */
+    private static void assertSameToken(FeatureExtractor.Scratch a, int i, FeatureExtractor.Scratch b, int j,
+            Supplier<String> what) {
+        assertEquals(a.tokType[i], b.tokType[j], what);
+        assertEquals(a.tokHash[i], b.tokHash[j], what);
+        assertEquals(a.tokCaps[i], b.tokCaps[j], what);
+        assertEquals(a.tokLen[i], b.tokLen[j], what);
+        assertTrue(Arrays.equals(a.norm, a.tokStart[i], a.tokStart[i] + a.tokLen[i], b.norm, b.tokStart[j],
+                b.tokStart[j] + b.tokLen[j]), what);
     }
 
     /** The text (its first 200 characters) with every character outside printable ASCII escaped. */
