@@ -4,8 +4,6 @@ import java.io.File;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.net.URL;
@@ -35,8 +33,7 @@ public final class EngineInterleaved {
     private static final class Side {
         final MethodHandle ingest;
         final Object cursor;
-        double sum;
-        int rounds;
+        Object sink;
 
         Side(String jar, String classifier) throws Exception {
             ClassLoader loader = new URLClassLoader(new URL[] {new File(jar).toURI().toURL()},
@@ -56,6 +53,12 @@ public final class EngineInterleaved {
             ingest = MethodHandles.lookup().unreflect(bench.getMethod("ingest", cursorClass)).bindTo(b)
                     .asType(MethodType.methodType(Object.class, Object.class));
         }
+
+        void run(int times) throws Throwable {
+            for (int i = 0; i < times; i++) {
+                sink = ingest.invokeExact(cursor);
+            }
+        }
     }
 
     /**
@@ -72,33 +75,10 @@ public final class EngineInterleaved {
         int perRound = args.length > 3 ? Integer.parseInt(args[3]) : 200_000;
         String classifier = args.length > 4 ? args[4] : "builtin";
         int warmUp = args.length > 5 ? Integer.parseInt(args[5]) : 12;
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        Side[] sides = {new Side(args[0], classifier), new Side(args[1], classifier)};
-        Object sink = null;
-        int bWins = 0;
-        for (int r = 0; r < rounds; r++) {
-            long[] ns = new long[2];
-            for (int k = 0; k < 2; k++) {
-                int which = (r + k) % 2;
-                Side side = sides[which];
-                long c0 = mx.getCurrentThreadCpuTime();
-                for (int i = 0; i < perRound; i++) {
-                    sink = side.ingest.invokeExact(side.cursor);
-                }
-                ns[which] = (mx.getCurrentThreadCpuTime() - c0) / perRound;
-                if (r >= warmUp) {
-                    side.sum += ns[which];
-                    side.rounds++;
-                }
-            }
-            if (r >= warmUp && ns[1] < ns[0]) {
-                bWins++;
-            }
-            System.out.printf(Locale.ROOT, "round %2d: A %d ns, B %d ns per mention%n", r, ns[0], ns[1]);
-        }
-        double a = sides[0].sum / Math.max(1, sides[0].rounds);
-        double b = sides[1].sum / Math.max(1, sides[1].rounds);
-        System.out.printf(Locale.ROOT, "rounds %d-%d: A %.0f ns, B %.0f ns per mention (B/A %.3f; B lower in %d of %d"
-                + " rounds)%s%n", warmUp, rounds - 1, a, b, b / a, bWins, sides[1].rounds, sink == null ? "" : "");
+        Side a = new Side(args[0], classifier);
+        Side b = new Side(args[1], classifier);
+        Interleaving.Result r = Interleaving.run(a::run, b::run, rounds, perRound, warmUp, "mention");
+        System.out.printf(Locale.ROOT, "rounds %d-%d: %s per mention%s%n", warmUp, rounds - 1, r,
+                a.sink == null || b.sink == null ? " (nothing ingested)" : "");
     }
 }

@@ -4,8 +4,6 @@ import java.io.File;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Constructor;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -35,8 +33,7 @@ public final class TrainedModelInterleaved {
     /** One build: its benchmark object and {@code classify} method. */
     private static final class Side {
         final MethodHandle classify;
-        double sum;
-        int rounds;
+        Object sink;
 
         Side(String classPath, String task, String features, String text, int distinct) throws Exception {
             String[] parts = classPath.split(File.pathSeparator);
@@ -55,6 +52,12 @@ public final class TrainedModelInterleaved {
             bench.getMethod("setUp").invoke(b);
             classify = MethodHandles.lookup().unreflect(bench.getMethod("classify")).bindTo(b)
                     .asType(MethodType.methodType(Object.class));
+        }
+
+        void run(int times) throws Throwable {
+            for (int i = 0; i < times; i++) {
+                sink = classify.invokeExact();
+            }
         }
     }
 
@@ -76,35 +79,10 @@ public final class TrainedModelInterleaved {
         int rounds = args.length > 6 ? Integer.parseInt(args[6]) : 24;
         int perRound = args.length > 7 ? Integer.parseInt(args[7]) : 300_000;
         int warmUp = args.length > 8 ? Integer.parseInt(args[8]) : 4;
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        Side[] sides = {new Side(args[0], task, features, text, distinct),
-            new Side(args[1], task, features, text, distinct)};
-        Object sink = null;
-        int bWins = 0;
-        for (int r = 0; r < rounds; r++) {
-            long[] ns = new long[2];
-            for (int k = 0; k < 2; k++) {
-                int which = (r + k) % 2;
-                Side side = sides[which];
-                long c0 = mx.getCurrentThreadCpuTime();
-                for (int i = 0; i < perRound; i++) {
-                    sink = side.classify.invokeExact();
-                }
-                ns[which] = (mx.getCurrentThreadCpuTime() - c0) / perRound;
-                if (r >= warmUp) {
-                    side.sum += ns[which];
-                    side.rounds++;
-                }
-            }
-            if (r >= warmUp && ns[1] < ns[0]) {
-                bWins++;
-            }
-            System.out.printf(Locale.ROOT, "round %2d: A %d ns, B %d ns per classification%n", r, ns[0], ns[1]);
-        }
-        double a = sides[0].sum / Math.max(1, sides[0].rounds);
-        double b = sides[1].sum / Math.max(1, sides[1].rounds);
-        System.out.printf(Locale.ROOT, "%s %s %s %d, rounds %d-%d: A %.0f ns, B %.0f ns per classification (B/A %.3f;"
-                + " B lower in %d of %d rounds)%s%n", task, features, text, distinct, warmUp, rounds - 1, a, b, b / a,
-                bWins, sides[1].rounds, sink == null ? "" : "");
+        Side a = new Side(args[0], task, features, text, distinct);
+        Side b = new Side(args[1], task, features, text, distinct);
+        Interleaving.Result r = Interleaving.run(a::run, b::run, rounds, perRound, warmUp, "classification");
+        System.out.printf(Locale.ROOT, "%s %s %s %d, rounds %d-%d: %s per classification%n", task, features, text,
+                distinct, warmUp, rounds - 1, r);
     }
 }
