@@ -535,7 +535,7 @@ public final class TrainedModel implements MentionClassifier {
             this.chunkSums = wordMax >= 2 ? 6 : 4;
             this.chunkEntry = chunkSums + outputs + 1;
             this.chunks = new long[CHUNKS * chunkEntry];
-            this.pending = new long[4 + outputs + 1];
+            this.pending = new long[chunkEntry - 2];
             if (table.rows().length > OFFSET_MASK) {
                 throw new IllegalArgumentException("too many weight rows: " + table.used());
             }
